@@ -331,7 +331,7 @@ func editDistance(a, b string) int {
 // index folds separately, since Habo and Håbo are two municipalities.
 func normaliseKommunKey(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
-	s = strings.NewReplacer("-", " ", "_", " ", "\u2013", " ").Replace(s)
+	s = dashesToSpace.Replace(s)
 	s = strings.Join(strings.Fields(s), " ")
 	if strings.HasPrefix(s, "region ") {
 		s = strings.TrimPrefix(s, "region ")
