@@ -162,6 +162,17 @@ func Kommuner() []Kommun {
 	return out
 }
 
+// kommunerIn returns the municipalities of the county with the code.
+func kommunerIn(lanCode string) []Kommun {
+	var out []Kommun
+	for _, k := range Kommuner() {
+		if k.LanCode == lanCode {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
 // KommunByCode returns the municipality with the four-digit code, if any.
 func KommunByCode(code string) (Kommun, bool) {
 	i, ok := slices.BinarySearchFunc(kommunTable[:], code, func(e struct{ code, name string }, c string) int {
@@ -233,7 +244,7 @@ func (idx kommunKeys) lookup(key string) (code string, ambiguous []string) {
 // ParseKommun finds the municipality that s names: its name in any case,
 // with or without å/ä/ö, hyphens or a trailing "kommun"/"stad" in the
 // genitive ("Östersunds kommun", "Göteborgs Stad", "Region Gotland",
-// "Falu kommun"), or its four-digit code ("2380"; "180" for "0180"). An
+// "Gotlands län", "Falu kommun"), or its four-digit code ("2380"; "180" for "0180"). An
 // unknown or ambiguous name is an *Error with code EUnknownKommun that
 // suggests up to five close names.
 func ParseKommun(s string) (Kommun, error) {
@@ -262,6 +273,10 @@ func ParseKommun(s string) (Kommun, error) {
 	}
 	hint := "give a municipality's name (e.g. Östersund) or its four-digit code (e.g. 2380)"
 	if l, err := ParseLan(s); err == nil {
+		// Gotland is county and municipality in one.
+		if ks := kommunerIn(l.Code); len(ks) == 1 {
+			return ks[0], nil
+		}
 		return Kommun{}, Errorf(EUnknownKommun, "%q is a county (län, %s), not a municipality: %s.", s, l.Name, hint)
 	}
 	if near := nearKommuner(key, 5); len(near) > 0 {

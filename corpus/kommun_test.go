@@ -135,6 +135,8 @@ func TestParseKommun(t *testing.T) {
 		{"Region Gotland", "0980", "Gotland"},
 		{"Gotlands kommun", "0980", "Gotland"},
 		{"Gotland", "0980", "Gotland"},
+		{"Gotlands län", "0980", "Gotland"},
+		{"09", "0980", "Gotland"},
 		// Irregular genitive.
 		{"Falu kommun", "2080", "Falun"},
 		{"Falun", "2080", "Falun"},
@@ -267,4 +269,24 @@ func TestEditDistance(t *testing.T) {
 			t.Errorf("editDistance(%q, %q) = %d; want %d", tt.a, tt.b, got, tt.want)
 		}
 	}
+}
+
+// FuzzParseKommun checks that any input gives a municipality from the table
+// or an *Error with code EUnknownKommun, and never panics.
+func FuzzParseKommun(f *testing.F) {
+	for _, s := range []string{"Östersunds kommun", "Borås", "Region Gotland", "0180", "180", "", "s", "Håbo", "Upplands-Väsby", "Ö", "\xff", "Jämtland"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		k, err := ParseKommun(s)
+		if err != nil {
+			if ErrorCode(err) != EUnknownKommun {
+				t.Fatalf("ParseKommun(%q) error %v; want %s", s, err, EUnknownKommun)
+			}
+			return
+		}
+		if got, ok := KommunByCode(k.Code); !ok || got != k {
+			t.Fatalf("ParseKommun(%q) = %+v, not in the table", s, k)
+		}
+	})
 }

@@ -164,3 +164,23 @@ func TestParseAudience(t *testing.T) {
 		})
 	}
 }
+
+// FuzzParseLan checks that any input gives a county or an *Error with code
+// EUnknownLan, and never panics.
+func FuzzParseLan(f *testing.F) {
+	for _, s := range []string{"Jämtlands län", "Region Jämtland–Härjedalen", "3", "03s", "", "s", "län", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		l, err := ParseLan(s)
+		if err != nil {
+			if ErrorCode(err) != EUnknownLan {
+				t.Fatalf("ParseLan(%q) error %v; want %s", s, err, EUnknownLan)
+			}
+			return
+		}
+		if got, ok := LanByCode(l.Code); !ok || got != l {
+			t.Fatalf("ParseLan(%q) = %+v, not in the table", s, l)
+		}
+	})
+}
