@@ -244,9 +244,11 @@ func (idx kommunKeys) lookup(key string) (code string, ambiguous []string) {
 // ParseKommun finds the municipality that s names: its name in any case,
 // with or without å/ä/ö, hyphens or a trailing "kommun"/"stad" in the
 // genitive ("Östersunds kommun", "Göteborgs Stad", "Region Gotland",
-// "Gotlands län", "Falu kommun"), or its four-digit code ("2380"; "180" for "0180"). An
-// unknown or ambiguous name is an *Error with code EUnknownKommun that
-// suggests up to five close names.
+// "Gotlands län", "Falu kommun"), or its four-digit code ("2380"; "180"
+// for "0180"). A name without å/ä/ö that is itself a municipality's name
+// means that one ("Habo" is Habo, not Håbo). An unknown name is an *Error
+// with code EUnknownKommun that suggests up to five close names, or says
+// that s is a county.
 func ParseKommun(s string) (Kommun, error) {
 	key := normaliseKommunKey(s)
 	if isDigits(key) && (len(key) == 3 || len(key) == 4) {
@@ -285,9 +287,10 @@ func ParseKommun(s string) (Kommun, error) {
 	return Kommun{}, Errorf(EUnknownKommun, "Unknown municipality %q: %s.", s, hint)
 }
 
-// nearKommuner returns up to max municipality names close to key: within a
-// small edit distance of the folded name, or starting with key.
-func nearKommuner(key string, max int) []string {
+// nearKommuner returns up to most municipality names close to key: within a
+// small edit distance of the folded name, starting with key, or having key
+// as one of its words; the closest first.
+func nearKommuner(key string, most int) []string {
 	f := foldASCII(key)
 	n := len([]rune(f))
 	limit := 1 + n/4
@@ -311,8 +314,8 @@ func nearKommuner(key string, max int) []string {
 		}
 	}
 	slices.SortStableFunc(cands, func(a, b cand) int { return a.dist - b.dist })
-	out := make([]string, 0, max)
-	for i := 0; i < len(cands) && i < max; i++ {
+	out := make([]string, 0, most)
+	for i := 0; i < len(cands) && i < most; i++ {
 		out = append(out, cands[i].name)
 	}
 	return out
