@@ -1,61 +1,212 @@
-// Package swedish is Plankoll's one Swedish text-analysis chain, shared by
-// the search index and the coder: Unicode word tokens, lower case, stop
-// words, Snowball stems (with post-stem fixes for the domain) and compound
-// parts.
-//
-// It is pure: text in, tokens out. No files, no clock, no logging.
 package swedish
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/kljensen/snowball/swedish"
 )
 
 // Token is one word of the input. Start and End are byte offsets into the
 // analysed text, so that text[Start:End] is the word as written.
 type Token struct {
-	Text     string // the word as written
-	Lower    string // lower-cased
-	Stem     string // stem of Lower
-	Position int    // 0-based word position
-	Start    int
-	End      int
-	Stop     bool // a stop word
+	Text     string    // the word as written
+	Lower    string    // lower-cased
+	Stem     string    // stem of Lower (see Stem); Lower itself for numbers, URLs and e-mail addresses
+	Position int       // 0-based word position
+	Start    int       // byte offset of the first byte
+	End      int       // byte offset after the last byte
+	Stop     bool      // a stop word (kept, so that phrase positions stay right)
+	Kind     TokenKind // word, number, URL or e-mail address
 }
 
-// Tokenize splits text into words: runs of letters and digits, keeping
-// inner hyphens and apostrophes out (they split words).
+// TokenKind says what kind of token a Token is.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	KindWord   TokenKind = iota // letters, possibly with digits
+	KindNumber                  // digits, with inner "," or "." between digits ("3,5", "3.2")
+	KindURL                     // http(s):// or www. address
+	KindEmail                   // name@domain.tld
+)
+
+// String returns the kind's name ("word", "number", "url", "email").
+func (k TokenKind) String() string {
+	switch k {
+	case KindNumber:
+		return "number"
+	case KindURL:
+		return "url"
+	case KindEmail:
+		return "email"
+	}
+	return "word"
+}
+
+// Tokenize splits text into tokens, using the default lexicon for stems.
+//
+// A word is a run of letters, digits and combining marks. Hyphens split
+// ("SIP-samordnare" gives "SIP" and "samordnare", "vård- och omsorg" gives
+// "vård", "och", "omsorg"); a colon suffix after an acronym or number is
+// dropped from the token ("BUP:s" gives "BUP", "1:a" gives "1"); digits
+// joined by "," or "." stay one number ("3,5", "3.2"); URLs and e-mail
+// addresses are one token each. Stop words are marked, not dropped.
 func Tokenize(text string) []Token {
+	return defaultLexicon().Tokenize(text)
+}
+
+// Tokenize is Tokenize with this lexicon's stems.
+func (l *Lexicon) Tokenize(text string) []Token {
 	var toks []Token
-	start := -1
-	for i, r := range text {
-		isWord := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
-		if isWord && start < 0 {
-			start = i
-		} else if !isWord && start >= 0 {
-			toks = appendTok(toks, text, start, i)
-			start = -1
+	l.scan(text, func(start, end int, kind TokenKind) {
+		w := text[start:end]
+		low := lower(w)
+		t := Token{Text: w, Lower: low, Position: len(toks), Start: start, End: end, Kind: kind}
+		if kind == KindWord {
+			t.Stop = isStopWord(low)
+			t.Stem = l.Stem(low)
+		} else {
+			t.Stem = low
 		}
-	}
-	if start >= 0 {
-		toks = appendTok(toks, text, start, len(text))
-	}
+		toks = append(toks, t)
+	})
 	return toks
 }
 
-func appendTok(toks []Token, text string, start, end int) []Token {
-	w := text[start:end]
-	low := strings.ToLower(w)
-	return append(toks, Token{Text: w, Lower: low, Stem: Stem(low), Position: len(toks), Start: start, End: end})
+// Words returns the tokens that are not stop words, keeping their
+// positions (a phrase index needs the gaps).
+func Words(toks []Token) []Token {
+	out := make([]Token, 0, len(toks))
+	for _, t := range toks {
+		if !t.Stop {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
-// Stem returns the Swedish Snowball stem of a lower-case word.
-func Stem(word string) string {
-	if utf8.RuneCountInString(word) < 3 {
-		return word
+// lower lower-cases w rune by rune, so that the i-th rune of the result
+// comes from the i-th rune of w (part offsets rely on it).
+func lower(w string) string {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
+			return strings.Map(unicode.ToLower, w)
+		}
 	}
-	return swedish.Stem(word, false)
+	return w
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Mc, r)
+}
+
+// scan calls emit for every token of text, in order.
+func (l *Lexicon) scan(text string, emit func(start, end int, kind TokenKind)) {
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		if end, kind, ok := addressAt(text, i); ok {
+			emit(i, end, kind)
+			i = end
+			continue
+		}
+		end, next, kind := wordAt(text, i)
+		emit(i, end, kind)
+		i = next
+	}
+}
+
+// wordAt reads the word starting at i. It returns the end of the token,
+// where scanning resumes (after a dropped colon suffix) and the kind.
+func wordAt(text string, i int) (end, next int, kind TokenKind) {
+	letters, digits, upperOrDigit := 0, 0, true
+	j := i
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if isWordRune(r) {
+			if unicode.IsDigit(r) {
+				digits++
+			} else {
+				letters++
+				if !unicode.IsUpper(r) {
+					upperOrDigit = false
+				}
+			}
+			j += size
+			continue
+		}
+		// "3,5" and "3.2": a separator between two digits.
+		if (r == ',' || r == '.') && j > i && isDigitByte(text[j-1]) && j+1 < len(text) && isDigitByte(text[j+1]) && letters == 0 {
+			j++
+			continue
+		}
+		break
+	}
+	kind = KindWord
+	if letters == 0 {
+		kind = KindNumber
+	}
+	// "BUP:s", "SIP:ar", "1:a": the colon suffix is inflection, not a word.
+	if j < len(text) && text[j] == ':' && upperOrDigit && (letters+digits) > 0 {
+		k := j + 1
+		n := 0
+		for k < len(text) && n <= 3 {
+			r, size := utf8.DecodeRuneInString(text[k:])
+			if !unicode.IsLower(r) {
+				break
+			}
+			k += size
+			n++
+		}
+		if n >= 1 && n <= 3 {
+			r, _ := utf8.DecodeRuneInString(text[k:])
+			if k == len(text) || !isWordRune(r) {
+				return j, k, kind
+			}
+		}
+	}
+	return j, j, kind
+}
+
+func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
+
+// addressAt reports whether a URL or an e-mail address starts at i, and
+// where it ends (trailing punctuation excluded).
+func addressAt(text string, i int) (int, TokenKind, bool) {
+	j := i
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if unicode.IsSpace(r) || strings.ContainsRune("<>\"()[]{}|\\", r) {
+			break
+		}
+		j += size
+	}
+	chunk := strings.TrimRight(text[i:j], ".,;:!?'’”»")
+	low := strings.ToLower(chunk)
+	switch {
+	case strings.HasPrefix(low, "http://") || strings.HasPrefix(low, "https://"):
+		if len(chunk) > len("https://") {
+			return i + len(chunk), KindURL, true
+		}
+	case strings.HasPrefix(low, "www.") && strings.Count(chunk, ".") >= 2:
+		return i + len(chunk), KindURL, true
+	case isEmail(chunk):
+		return i + len(chunk), KindEmail, true
+	}
+	return 0, 0, false
+}
+
+func isEmail(s string) bool {
+	at := strings.IndexByte(s, '@')
+	if at <= 0 || strings.Count(s, "@") != 1 {
+		return false
+	}
+	domain := s[at+1:]
+	dot := strings.LastIndexByte(domain, '.')
+	return dot > 0 && dot < len(domain)-2
 }

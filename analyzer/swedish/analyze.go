@@ -1,0 +1,173 @@
+package swedish
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// TermKind says whether a Term stands for a whole word or a compound part.
+type TermKind uint8
+
+// Term kinds.
+const (
+	Word TermKind = iota // the stem of a whole word (or a number, URL, e-mail address)
+	Part                 // the stem of a compound part, at its word's position
+)
+
+// String returns "word" or "part".
+func (k TermKind) String() string {
+	if k == Part {
+		return "part"
+	}
+	return "word"
+}
+
+// Term is one indexed or queried term. Start and End are byte offsets
+// into the analysed text: for a Word the whole word, for a Part the part
+// as written ("suicid" inside "Suicidprevention").
+type Term struct {
+	Term     string
+	Start    int
+	End      int
+	Position int // the word's 0-based position; stop words count
+	Kind     TermKind
+}
+
+// AnalyzeIndex returns the terms to index for text, with the default
+// lexicon: the stem of every word that is not a stop word and, for a
+// compound, the stem of each part at the same position (a part whose stem
+// equals the word's stem is left out). Positions count stop words, so a
+// phrase query with AnalyzeQuery lines up.
+func AnalyzeIndex(text string) []Term { return defaultLexicon().AnalyzeIndex(text) }
+
+// AnalyzeIndex is AnalyzeIndex with this lexicon.
+func (l *Lexicon) AnalyzeIndex(text string) []Term {
+	terms := make([]Term, 0, len(text)/7)
+	pos := 0
+	l.scan(text, func(start, end int, kind TokenKind) {
+		p := pos
+		pos++
+		w := text[start:end]
+		low := lower(w)
+		if kind != KindWord {
+			terms = append(terms, Term{Term: low, Start: start, End: end, Position: p, Kind: Word})
+			return
+		}
+		if isStopWord(low) {
+			return
+		}
+		stem := l.Stem(low)
+		terms = append(terms, Term{Term: stem, Start: start, End: end, Position: p, Kind: Word})
+		parts := l.splitParts(low)
+		if parts == nil {
+			return
+		}
+		seen := map[string]bool{stem: true}
+		for _, pt := range parts {
+			ps := l.partStem(pt)
+			if seen[ps] {
+				continue
+			}
+			seen[ps] = true
+			s, e := mapOffsets(w, low, pt.start, pt.end)
+			terms = append(terms, Term{Term: ps, Start: start + s, End: start + e, Position: p, Kind: Part})
+		}
+	})
+	return terms
+}
+
+func (l *Lexicon) partStem(p part) string { return l.Stem(p.lemma) }
+
+// mapOffsets turns byte offsets into low (the lower-cased w) into byte
+// offsets into w. lower keeps the rune count, so the n-th rune of one is
+// the n-th rune of the other.
+func mapOffsets(w, low string, s, e int) (int, int) {
+	if len(w) == len(low) && sameRuneSizes(w, low) {
+		return s, e
+	}
+	rs := utf8.RuneCountInString(low[:s])
+	re := rs + utf8.RuneCountInString(low[s:e])
+	return runeToByte(w, rs), runeToByte(w, re)
+}
+
+func sameRuneSizes(a, b string) bool {
+	for len(a) > 0 && len(b) > 0 {
+		_, na := utf8.DecodeRuneInString(a)
+		_, nb := utf8.DecodeRuneInString(b)
+		if na != nb {
+			return false
+		}
+		a, b = a[na:], b[nb:]
+	}
+	return len(a) == len(b)
+}
+
+func runeToByte(s string, n int) int {
+	i := 0
+	for k := 0; k < n && i < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return i
+}
+
+// AnalyzeQuery returns the terms of a query with the default lexicon:
+// the stems of the words that are not stop words, no compound parts (an
+// index term for the part already matches), positions as in AnalyzeIndex.
+func AnalyzeQuery(text string) []Term { return defaultLexicon().AnalyzeQuery(text) }
+
+// AnalyzeQuery is AnalyzeQuery with this lexicon.
+func (l *Lexicon) AnalyzeQuery(text string) []Term {
+	var terms []Term
+	for _, t := range l.Tokenize(text) {
+		if !t.Stop {
+			terms = append(terms, Term{Term: t.Stem, Start: t.Start, End: t.End, Position: t.Position, Kind: Word})
+		}
+	}
+	return terms
+}
+
+// Explanation shows how one token was analysed (GET /api/v1/analyze and
+// `plankoll analyze`). Start and End are byte offsets into the text.
+type Explanation struct {
+	Token     string   `json:"token"`
+	Lower     string   `json:"lower"`
+	Kind      string   `json:"kind"`
+	Stop      bool     `json:"stop"`
+	Stem      string   `json:"stem"`
+	Parts     []string `json:"parts,omitempty"`
+	PartStems []string `json:"part_stems,omitempty"`
+	Start     int      `json:"start"`
+	End       int      `json:"end"`
+}
+
+// Explain analyses text token by token with the default lexicon.
+func Explain(text string) []Explanation { return defaultLexicon().Explain(text) }
+
+// Explain is Explain with this lexicon.
+func (l *Lexicon) Explain(text string) []Explanation {
+	toks := l.Tokenize(text)
+	out := make([]Explanation, 0, len(toks))
+	for _, t := range toks {
+		e := Explanation{Token: t.Text, Lower: t.Lower, Kind: t.Kind.String(), Stop: t.Stop, Stem: t.Stem, Start: t.Start, End: t.End}
+		if t.Kind == KindWord {
+			for _, p := range l.splitParts(t.Lower) {
+				e.Parts = append(e.Parts, t.Lower[p.start:p.end])
+				e.PartStems = append(e.PartStems, l.partStem(p))
+			}
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+// FoldASCII folds Swedish letters for identifiers: å and ä become a, ö
+// becomes o, é and è become e, ü becomes u (upper case likewise).
+func FoldASCII(s string) string {
+	return asciiFolder.Replace(s)
+}
+
+var asciiFolder = strings.NewReplacer(
+	"å", "a", "ä", "a", "ö", "o", "é", "e", "è", "e", "ü", "u",
+	"Å", "A", "Ä", "A", "Ö", "O", "É", "E", "È", "E", "Ü", "U",
+)

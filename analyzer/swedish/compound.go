@@ -1,0 +1,239 @@
+package swedish
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	snowball "github.com/kljensen/snowball/swedish"
+)
+
+const (
+	minPart  = 3 // letters in a compound part
+	maxParts = 3 // parts in a compound
+)
+
+// part is one part of a compound: w[start:end] is the part as written
+// without its linking morpheme, lemma the word it stands for ("skol" in
+// "skolhälsa" stands for "skola", "självmord" in "självmordsförsök" is
+// written "självmords").
+type part struct {
+	start, end int // byte offsets into the (lower-case) word
+	lemma      string
+	cost       int // linking morphemes and restored vowels used
+}
+
+// Split returns the parts of a lower-case compound as written, linking
+// -s- left out ("självmordsförsök" gives "självmord", "försök"; "skolhälsa"
+// gives "skol", "hälsa"), or nil when the word is not a compound of
+// lexicon words. See the package documentation for the rules.
+func Split(lowerWord string) []string { return defaultLexicon().Split(lowerWord) }
+
+// Split is Split with this lexicon.
+func (l *Lexicon) Split(lowerWord string) []string {
+	w := lower(lowerWord)
+	parts := l.splitParts(w)
+	if parts == nil {
+		return nil
+	}
+	out := make([]string, len(parts))
+	for i, p := range parts {
+		out[i] = w[p.start:p.end]
+	}
+	return out
+}
+
+// splitParts finds the best split of w, or nil.
+func (l *Lexicon) splitParts(w string) []part {
+	if utf8.RuneCountInString(w) < 2*minPart {
+		return nil
+	}
+	if ps := l.compounds[w]; ps != nil {
+		return explicitParts(ps)
+	}
+	// An inflected form of an explicit compound ("anhörigstödet").
+	for _, b := range l.inflectionBases(w) {
+		if ps := l.compounds[b]; ps != nil {
+			out := explicitParts(ps)
+			out[len(out)-1].end = len(w)
+			out[len(out)-1].lemma = w[out[len(out)-1].start:]
+			return out
+		}
+	}
+	if l.atomic(w) {
+		return nil
+	}
+	return l.search(w, 0, maxParts)
+}
+
+func explicitParts(ps []string) []part {
+	out := make([]part, len(ps))
+	at := 0
+	for i, p := range ps {
+		out[i] = part{start: at, end: at + len(p), lemma: p}
+		at += len(p)
+	}
+	return out
+}
+
+// atomic reports whether w is a word of the lexicon, or an inflection of
+// one, and so is not split.
+func (l *Lexicon) atomic(w string) bool {
+	if l.words[w] || l.bound[w] {
+		return true
+	}
+	for _, b := range definiteBases(w) {
+		if l.words[b] {
+			return true
+		}
+	}
+	return l.stems[l.simpleStem(w)]
+}
+
+// inflectionBases lists base forms w may be an inflection of: definite
+// forms, and plain Snowball suffix removal checked against the stems of
+// the explicit compounds.
+func (l *Lexicon) inflectionBases(w string) []string {
+	out := definiteBases(w)
+	if c, ok := l.compoundStems[fixStem(snowball.Stem(w, false))]; ok {
+		out = append(out, c)
+	}
+	return out
+}
+
+// search returns the best split of w[from:] into at most n parts (at
+// least two), or nil.
+func (l *Lexicon) search(w string, from, n int) []part {
+	var best []part
+	for i := from; i < len(w); {
+		_, size := utf8.DecodeRuneInString(w[i:])
+		i += size
+		head, rest := w[from:i], w[i:]
+		if utf8.RuneCountInString(head) < minPart {
+			continue
+		}
+		if utf8.RuneCountInString(rest) < minPart {
+			break
+		}
+		for _, h := range l.heads(head) {
+			h.start += from
+			h.end += from
+			if lemma, ok := l.final(rest); ok {
+				best = better(best, []part{h, {start: i, end: len(w), lemma: lemma}})
+			}
+			if n > 2 {
+				if sub := l.search(w, i, n-1); sub != nil {
+					best = better(best, append([]part{h}, sub...))
+				}
+			}
+		}
+	}
+	return best
+}
+
+// heads lists the readings of seg as a first (or middle) part: the word
+// itself, with a linking -s-, with a dropped final -a/-e restored
+// ("skol" → "skola"), with a linking vowel ("barna" → "barn", "hälso" →
+// "hälsa").
+func (l *Lexicon) heads(seg string) []part {
+	var out []part
+	add := func(coreLen int, lemma string, cost int) {
+		if l.blocked[lemma] || utf8.RuneCountInString(seg[:coreLen]) < minPart {
+			return
+		}
+		if l.words[lemma] || l.bound[lemma] {
+			out = append(out, part{start: 0, end: coreLen, lemma: lemma, cost: cost})
+		}
+	}
+	// A restored or replaced vowel needs a longer core: "sam" + "e" would
+	// read "same" (a Sami), "när" + "a" "nära".
+	long := utf8.RuneCountInString(seg) >= 4
+	add(len(seg), seg, 0)
+	if long {
+		add(len(seg), seg+"a", 1)
+		add(len(seg), seg+"e", 1)
+	}
+	if b, ok := strings.CutSuffix(seg, "s"); ok && !strings.HasSuffix(b, "s") {
+		add(len(b), b, 1)
+		if utf8.RuneCountInString(b) >= 4 {
+			add(len(b), b+"e", 2)
+			add(len(b), b+"a", 2)
+		}
+	}
+	for _, v := range []string{"a", "e", "u", "o"} {
+		if b, ok := strings.CutSuffix(seg, v); ok && utf8.RuneCountInString(b) >= 4 {
+			add(len(b), b, 2)
+			if v == "o" || v == "u" {
+				add(len(seg), b+"a", 1)
+			}
+		}
+	}
+	return out
+}
+
+// final reports whether rest can end a compound: a word, an inflection
+// of one, and returns the form to stem.
+func (l *Lexicon) final(rest string) (string, bool) {
+	if l.blocked[rest] || l.bound[rest] {
+		return "", false
+	}
+	if l.words[rest] {
+		return rest, true
+	}
+	for _, b := range definiteBases(rest) {
+		if l.words[b] && !l.blocked[b] {
+			return rest, true
+		}
+	}
+	if utf8.RuneCountInString(rest) >= 4 && l.stems[l.simpleStem(rest)] {
+		return rest, true
+	}
+	return "", false
+}
+
+// better returns the better of two splits: fewer parts, then a longer
+// shortest part, then fewer linking morphemes, then a longer first part.
+func better(a, b []part) []part {
+	if a == nil {
+		return b
+	}
+	if len(a) != len(b) {
+		if len(b) < len(a) {
+			return b
+		}
+		return a
+	}
+	if ma, mb := shortest(a), shortest(b); ma != mb {
+		if mb > ma {
+			return b
+		}
+		return a
+	}
+	if ca, cb := cost(a), cost(b); ca != cb {
+		if cb < ca {
+			return b
+		}
+		return a
+	}
+	if b[0].end > a[0].end {
+		return b
+	}
+	return a
+}
+
+func shortest(ps []part) int {
+	m := 1 << 30
+	for _, p := range ps {
+		if n := utf8.RuneCountInString(p.lemma); n < m {
+			m = n
+		}
+	}
+	return m
+}
+
+func cost(ps []part) int {
+	c := 0
+	for _, p := range ps {
+		c += p.cost
+	}
+	return c
+}
