@@ -1,0 +1,166 @@
+package compare
+
+import (
+	"math"
+	"slices"
+	"strconv"
+	"unicode"
+
+	"github.com/plankoll/plankoll/analyzer/swedish"
+)
+
+// fillers are words that goal and indicator statements share whatever
+// they are about ("Målet är att …", "… ska minska"). They are dropped on
+// top of the Swedish stop words so that "Minska antalet suicid" and
+// "Antalet suicid ska minska" read as the same goal. Direction words
+// (öka, minska) are kept on purpose: they carry the meaning.
+var fillers = map[string]bool{
+	"ska": true, "skall": true, "bör": true, "mål": true, "målet": true,
+	"målsättning": true, "målsättningen": true, "syfte": true, "syftet": true,
+	"att": true, "är": true, "samt": true, "även": true,
+}
+
+// terms is a text reduced to what matching compares: its content stems
+// and, apart, the numbers it states.
+type terms struct {
+	stems   []string // sorted, unique: stems of words that are neither stop words nor fillers
+	numbers []string // sorted, unique: numbers other than years, as written ("10", "3,5")
+	years   []string // sorted, unique: 4-digit years 1990–2099
+	figures []string // numbers and years together, sorted, unique
+}
+
+// analyse reduces text to its terms.
+func analyse(text string) terms {
+	var t terms
+	for _, tok := range swedish.Tokenize(text) {
+		switch {
+		case isNumber(tok.Lower):
+			if n, err := strconv.Atoi(tok.Lower); err == nil && n >= 1990 && n <= 2099 && len(tok.Lower) == 4 {
+				t.years = append(t.years, tok.Lower)
+			} else {
+				t.numbers = append(t.numbers, tok.Lower)
+			}
+		case tok.Stop || fillers[tok.Lower]:
+		default:
+			t.stems = append(t.stems, tok.Stem)
+		}
+	}
+	t.stems = sortUnique(t.stems)
+	t.numbers = sortUnique(t.numbers)
+	t.years = sortUnique(t.years)
+	t.figures = sortUnique(append(slices.Clone(t.numbers), t.years...))
+	return t
+}
+
+func isNumber(s string) bool {
+	for _, r := range s {
+		return unicode.IsDigit(r)
+	}
+	return false
+}
+
+func sortUnique(s []string) []string {
+	slices.Sort(s)
+	return slices.Compact(s)
+}
+
+// idf weighs stems by how rare they are among the texts being matched, so
+// that a word every goal of both plans uses ("psykisk", "hälsa") counts
+// less than the word that tells two goals apart ("suicid").
+type idf struct {
+	n  int
+	df map[string]int
+}
+
+func newIDF(all ...[]terms) idf {
+	w := idf{df: map[string]int{}}
+	for _, ts := range all {
+		for _, t := range ts {
+			w.n++
+			for _, s := range t.stems {
+				w.df[s]++
+			}
+		}
+	}
+	return w
+}
+
+// weight is ln(1 + N/df): 0.69 for a stem in every text, ln(1+N) for a
+// stem in one. A zero idf (no texts counted) weighs every stem 1.
+func (w idf) weight(stem string) float64 {
+	if w.n == 0 || w.df[stem] == 0 {
+		return 1
+	}
+	return math.Log(1 + float64(w.n)/float64(w.df[stem]))
+}
+
+// stemSimilarity is the weighted Jaccard index of two stem sets: the
+// weight of the shared stems over the weight of all. Two texts without any
+// content word are similar (1) only when both are empty.
+func (w idf) stemSimilarity(a, b []string) float64 {
+	var shared, union float64
+	i, j := 0, 0
+	for i < len(a) || j < len(b) {
+		switch {
+		case j == len(b) || (i < len(a) && a[i] < b[j]):
+			union += w.weight(a[i])
+			i++
+		case i == len(a) || b[j] < a[i]:
+			union += w.weight(b[j])
+			j++
+		default:
+			x := w.weight(a[i])
+			shared += x
+			union += x
+			i++
+			j++
+		}
+	}
+	if union == 0 {
+		if len(a) == 0 && len(b) == 0 {
+			return 1
+		}
+		return 0
+	}
+	return shared / union
+}
+
+// setJaccard is |a∩b| / |a∪b| of two sorted unique sets; 1 when both are
+// empty.
+func setJaccard(a, b []string) float64 {
+	if len(a) == 0 && len(b) == 0 {
+		return 1
+	}
+	shared := 0
+	i, j := 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] < b[j]:
+			i++
+		case b[j] < a[i]:
+			j++
+		default:
+			shared++
+			i++
+			j++
+		}
+	}
+	return float64(shared) / float64(len(a)+len(b)-shared)
+}
+
+// numberWeight is the share of a statement's similarity that its numbers
+// and years decide. With the words identical and the numbers different,
+// two goals score 1 − numberWeight = 0.85: under KeptThreshold, so
+// "minska med 10 %" → "minska med 20 %" is a change, never "kept".
+const numberWeight = 0.15
+
+// statementSimilarity scores two goal or indicator statements: mostly
+// their words, partly their numbers and years.
+func (w idf) statementSimilarity(a, b terms) (score, words float64) {
+	words = w.stemSimilarity(a.stems, b.stems)
+	return (1-numberWeight)*words + numberWeight*setJaccard(a.figures, b.figures), words
+}
+
+// round2 rounds a similarity for output: two decimals read well and keep
+// JSON stable across platforms.
+func round2(x float64) float64 { return math.Round(x*100) / 100 }
