@@ -1,0 +1,251 @@
+package extract
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Layout thresholds, in ems of the text concerned.
+const (
+	spaceGap    = 0.15 // a gap wider than this between glyphs is a space
+	chunkGap    = 1.0  // a gap wider than this starts a new chunk
+	paraGap     = 0.5  // white space between lines wider than this splits blocks
+	gutterGap   = 1.2  // white space between columns at least this wide
+	ascent      = 0.75 // a glyph's box above its baseline
+	descent     = 0.2  // and below
+	maxCutDepth = 40
+)
+
+// chunk is a run of glyphs drawn one after another on one baseline.
+type chunk struct {
+	text        strings.Builder
+	x0, x1, y   float64
+	size        float64
+	lastSpace   bool
+	bottom, top float64
+}
+
+// line is one line of body text in reading order, with its position for
+// header/footer detection.
+type line struct {
+	text string
+	y    float64 // baseline, page coordinates turned upright
+	para bool    // a paragraph (block) starts here
+}
+
+// layoutPage turns glyphs into lines in reading order. Text of the
+// dominant writing direction is kept; text turned against it (a margin
+// note written upwards) is dropped.
+func layoutPage(gs []glyph) []line {
+	rot := dominantRotation(gs)
+	chunks := makeChunks(gs, rot)
+	if len(chunks) == 0 {
+		return nil
+	}
+	var out []line
+	cut(chunks, 0, &out)
+	return out
+}
+
+func dominantRotation(gs []glyph) int {
+	var n [4]int
+	for _, g := range gs {
+		n[g.rot]++
+	}
+	best := 0
+	for r := range n {
+		if n[r] > n[best] {
+			best = r
+		}
+	}
+	return best
+}
+
+// makeChunks groups glyphs, in drawing order, into chunks: a glyph joins
+// the previous one's chunk when it sits on the same baseline just after it.
+func makeChunks(gs []glyph, rot int) []*chunk {
+	var out []*chunk
+	var c *chunk
+	for _, g := range gs {
+		if g.rot != rot {
+			continue
+		}
+		if c != nil {
+			size := math.Max(c.size, g.size)
+			gap := g.x0 - c.x1
+			if math.Abs(g.y-c.y) > 0.3*size || gap < -0.5*size || gap > chunkGap*size {
+				c = nil
+			} else if !g.space {
+				if c.lastSpace || gap > spaceGap*size {
+					c.text.WriteByte(' ')
+				}
+				c.text.WriteString(g.s)
+				c.x1 = math.Max(c.x1, g.x1)
+				c.size = size
+				c.lastSpace = false
+				continue
+			} else {
+				c.lastSpace = true
+				c.x1 = math.Max(c.x1, g.x0) // a trailing space does not widen the chunk
+				continue
+			}
+		}
+		if g.space {
+			continue
+		}
+		c = &chunk{x0: g.x0, x1: g.x1, y: g.y, size: g.size}
+		c.text.WriteString(g.s)
+		out = append(out, c)
+	}
+	for _, c := range out {
+		c.bottom = c.y - descent*c.size
+		c.top = c.y + ascent*c.size
+	}
+	return out
+}
+
+// cut splits a region recursively: first at horizontal white bands across
+// its whole width (paragraphs, table rows), then at vertical gutters
+// (columns); a region that splits no further is read line by line.
+func cut(cs []*chunk, depth int, out *[]line) {
+	if depth < maxCutDepth && len(cs) > 1 {
+		if parts := cutHorizontal(cs); len(parts) > 1 {
+			for _, p := range parts {
+				cut(p, depth+1, out)
+			}
+			return
+		}
+		if parts := cutVertical(cs); len(parts) > 1 {
+			for _, p := range parts {
+				cut(p, depth+1, out)
+			}
+			return
+		}
+	}
+	lines := readLines(cs)
+	if len(lines) > 0 {
+		lines[0].para = true
+	}
+	*out = append(*out, lines...)
+}
+
+func medianSize(cs []*chunk) float64 {
+	s := make([]float64, len(cs))
+	for i, c := range cs {
+		s[i] = c.size
+	}
+	sort.Float64s(s)
+	return s[len(s)/2]
+}
+
+func cutHorizontal(cs []*chunk) [][]*chunk {
+	sorted := append([]*chunk(nil), cs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].top > sorted[j].top })
+	thr := paraGap * medianSize(cs)
+	var parts [][]*chunk
+	start := 0
+	bottom := sorted[0].bottom
+	for i := 1; i < len(sorted); i++ {
+		c := sorted[i]
+		if c.top < bottom-thr {
+			parts = append(parts, sorted[start:i])
+			start = i
+		}
+		bottom = math.Min(bottom, c.bottom)
+	}
+	return append(parts, sorted[start:])
+}
+
+func cutVertical(cs []*chunk) [][]*chunk {
+	sorted := append([]*chunk(nil), cs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].x0 < sorted[j].x0 })
+	thr := gutterGap * medianSize(cs)
+	var parts [][]*chunk
+	start := 0
+	right := sorted[0].x1
+	for i := 1; i < len(sorted); i++ {
+		c := sorted[i]
+		if c.x0 > right+thr {
+			parts = append(parts, sorted[start:i])
+			start = i
+		}
+		right = math.Max(right, c.x1)
+	}
+	parts = append(parts, sorted[start:])
+	if len(parts) < 2 || countLines(cs) < 2 {
+		return nil
+	}
+	// A single line with wide gaps (a table row, "Kapitel 3 ...... 12")
+	// is one line, not columns: some part must hold two lines or more.
+	for _, p := range parts {
+		if countLines(p) >= 2 {
+			return parts
+		}
+	}
+	return nil
+}
+
+// countLines counts distinct baselines.
+func countLines(cs []*chunk) int {
+	ys := make([]float64, len(cs))
+	for i, c := range cs {
+		ys[i] = c.y
+	}
+	sort.Float64s(ys)
+	n := 1
+	tol := 0.3 * medianSize(cs)
+	for i := 1; i < len(ys); i++ {
+		if ys[i]-ys[i-1] > tol {
+			n++
+		}
+	}
+	return n
+}
+
+// readLines groups a region's chunks into lines by vertical overlap, top to
+// bottom, and joins each line's chunks left to right.
+func readLines(cs []*chunk) []line {
+	sorted := append([]*chunk(nil), cs...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].y > sorted[j].y })
+	type group struct {
+		cs          []*chunk
+		bottom, top float64
+		y           float64
+	}
+	var groups []*group
+	for _, c := range sorted {
+		var g *group
+		if len(groups) > 0 {
+			last := groups[len(groups)-1]
+			overlap := math.Min(last.top, c.top) - math.Max(last.bottom, c.bottom)
+			h := math.Min(last.top-last.bottom, c.top-c.bottom)
+			if overlap >= 0.5*h {
+				g = last
+			}
+		}
+		if g == nil {
+			g = &group{bottom: c.bottom, top: c.top, y: c.y}
+			groups = append(groups, g)
+		}
+		g.cs = append(g.cs, c)
+		g.bottom = math.Min(g.bottom, c.bottom)
+		g.top = math.Max(g.top, c.top)
+	}
+	out := make([]line, 0, len(groups))
+	for _, g := range groups {
+		sort.SliceStable(g.cs, func(i, j int) bool { return g.cs[i].x0 < g.cs[j].x0 })
+		var b strings.Builder
+		for i, c := range g.cs {
+			if i > 0 {
+				prev := g.cs[i-1]
+				if c.x0-prev.x1 > spaceGap*math.Max(prev.size, c.size) {
+					b.WriteByte(' ')
+				}
+			}
+			b.WriteString(c.text.String())
+		}
+		out = append(out, line{text: b.String(), y: g.y})
+	}
+	return out
+}

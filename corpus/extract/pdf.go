@@ -1,0 +1,295 @@
+package extract
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/ledongthuc/pdf"
+	"github.com/plankoll/plankoll/corpus"
+)
+
+// maxTreeDepth bounds the nesting of the page tree.
+const maxTreeDepth = 64
+
+// recoverPDF turns a panic raised by the PDF library on malformed input
+// into an error. An errAbort (deadline, limit) keeps unwinding.
+func recoverPDF(err *error) {
+	if r := recover(); r != nil {
+		if a, ok := r.(errAbort); ok {
+			panic(a)
+		}
+		*err = fmt.Errorf("malformed PDF: %v", r)
+	}
+}
+
+// extractPDF reads a PDF into pages of body text.
+func extractPDF(ctx context.Context, data []byte, lim Limits) (*corpus.Document, error) {
+	patched, fixes, err := patchPDF(data)
+	if err != nil {
+		return nil, err
+	}
+	r, err := openPDF(patched)
+	if err != nil {
+		return nil, classifyOpenError(err, patched, fixes)
+	}
+	doc := &corpus.Document{Format: "pdf"}
+	if len(fixes) > 0 {
+		doc.Warnings = append(doc.Warnings, "repaired before reading: "+strings.Join(fixes, "; "))
+	}
+	var pages []pageRef
+	func() {
+		defer recoverPDF(&err)
+		doc.Title = strings.TrimSpace(r.Trailer().Key("Info").Key("Title").Text())
+		pages, err = walkPages(r.Trailer().Key("Root").Key("Pages"), lim.MaxPages)
+	}()
+	if err != nil {
+		return nil, err
+	}
+	if len(pages) == 0 {
+		return nil, corpus.Errorf(corpus.EUnreadable, "The PDF has no pages that can be found: its page tree is empty or broken.")
+	}
+	fonts := map[string]*font{}
+	all := make([][]line, len(pages))
+	var scanned []int
+	images := 0
+	for i, pg := range pages {
+		lines, st, err := readPage(ctx, pg, fonts, lim)
+		if err != nil {
+			var a errAbort
+			if errors.As(err, &a) {
+				return nil, abortError(a, i+1)
+			}
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d could not be read: %v", i+1, err))
+			continue
+		}
+		all[i] = lines
+		images += st.images
+		if len(lines) == 0 {
+			scanned = append(scanned, i+1)
+		}
+	}
+	if len(scanned) == len(pages) {
+		return nil, corpus.Errorf(corpus.ENoTextLayer, "The PDF has no text layer (it looks scanned): run OCR on it first, then upload the result.")
+	}
+	if len(scanned) > 0 {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("no text on page(s) %s: blank, or scanned without OCR", intList(scanned)))
+	}
+	doc.Pages, doc.Headers = assemble(all)
+	return doc, nil
+}
+
+func abortError(a errAbort, page int) error {
+	var big contentTooLarge
+	switch {
+	case errors.Is(a.err, context.DeadlineExceeded), errors.Is(a.err, context.Canceled):
+		return corpus.Errorf(corpus.ETimeout, "Extracting the text took too long (stopped at page %d).", page)
+	case errors.As(a.err, &big):
+		return corpus.Errorf(corpus.ETooLarge, "Page %d's content decompresses to more than %d MB: refused as a likely decompression bomb.", page, big.limit>>20)
+	}
+	return corpus.Errorf(corpus.EUnreadable, "Page %d cannot be read: %v.", page, a.err)
+}
+
+func intList(ns []int) string {
+	s := make([]string, 0, len(ns))
+	for i, n := range ns {
+		if i == 20 {
+			s = append(s, fmt.Sprintf("… (%d in all)", len(ns)))
+			break
+		}
+		s = append(s, strconv.Itoa(n))
+	}
+	return strings.Join(s, ", ")
+}
+
+func openPDF(data []byte) (r *pdf.Reader, err error) {
+	defer recoverPDF(&err)
+	return pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+}
+
+// classifyOpenError says why the library refused the file.
+func classifyOpenError(err error, data []byte, fixes []string) error {
+	msg := err.Error()
+	if strings.Contains(strings.ToLower(msg), "encrypt") || hasEncryptEntry(data) {
+		return corpus.Errorf(corpus.EEncrypted, "The PDF is encrypted (%s): upload a copy saved without password protection or encryption.", msg)
+	}
+	tried := ""
+	if len(fixes) > 0 {
+		tried = " (after repairing: " + strings.Join(fixes, "; ") + ")"
+	}
+	return corpus.Errorf(corpus.EUnreadable, "The PDF cannot be read: %s%s.", msg, tried)
+}
+
+var encryptEntry = regexp.MustCompile(`/Encrypt\s*(\d+\s+\d+\s+R|<<)`)
+
+func hasEncryptEntry(data []byte) bool {
+	tail := data
+	if len(tail) > 1<<20 {
+		tail = tail[len(tail)-1<<20:]
+	}
+	return encryptEntry.Match(tail)
+}
+
+var (
+	startxrefTail = regexp.MustCompile(`startxref\s*(\d+)\s*%%EOF\s*$`)
+	objHeader     = regexp.MustCompile(`^\s*\d+\s+\d+\s+obj`)
+	xrefStreamObj = regexp.MustCompile(`(\d+)\s+\d+\s+obj\s*<<[^>]{0,512}?/Type\s*/XRef`)
+)
+
+// patchPDF repairs, on a copy, the damage the PDF library refuses but
+// that is safe to undo: junk before %PDF-, a version header it does not
+// accept, junk after %%EOF, and a startxref that does not point at a
+// cross-reference section. It returns which repairs it made.
+func patchPDF(data []byte) ([]byte, []string, error) {
+	var fixes []string
+	head := data[:min(len(data), 1024)]
+	i := bytes.Index(head, []byte("%PDF-"))
+	if i < 0 {
+		return nil, nil, corpus.Errorf(corpus.EUnsupportedType, "The file is not a PDF: it has no %%PDF- header.")
+	}
+	if i > 0 {
+		fixes = append(fixes, fmt.Sprintf("%d bytes of junk before %%PDF-", i))
+	}
+	out := append([]byte(nil), data[i:]...)
+	if len(out) < 9 {
+		return nil, nil, corpus.Errorf(corpus.EUnreadable, "The PDF is truncated: it ends after its header.")
+	}
+	if !(out[5] == '1' && out[6] == '.' && out[7] >= '0' && out[7] <= '7') {
+		fixes = append(fixes, fmt.Sprintf("version header %q read as 1.7", out[:8]))
+		copy(out[5:8], "1.7")
+	}
+	if out[8] != '\r' && out[8] != '\n' {
+		out[8] = '\n' // a space or a comment glued to the header
+	}
+	e := bytes.LastIndex(out, []byte("%%EOF"))
+	if e < 0 {
+		return nil, nil, corpus.Errorf(corpus.EUnreadable, "The PDF is truncated: its end marker %%%%EOF is missing (the upload or download was probably cut off).")
+	}
+	if len(bytes.TrimSpace(out[e+5:])) > 0 {
+		fixes = append(fixes, fmt.Sprintf("%d bytes of junk after %%%%EOF", len(out)-e-5))
+	}
+	out = append(out[:e+5], '\n')
+	s := bytes.LastIndex(out, []byte("startxref"))
+	if s < 0 {
+		return nil, nil, corpus.Errorf(corpus.EUnreadable, "The PDF is damaged: it has no startxref.")
+	}
+	off := -1
+	if m := startxrefTail.FindSubmatch(out[s:]); m != nil {
+		off, _ = strconv.Atoi(string(m[1]))
+	}
+	if !xrefAt(out, off) {
+		found := findXref(out[:s])
+		if found < 0 {
+			return nil, nil, corpus.Errorf(corpus.EUnreadable, "The PDF is damaged: startxref points at offset %d, where there is no cross-reference table, and none could be found.", off)
+		}
+		fixes = append(fixes, fmt.Sprintf("wrong startxref %d (the cross-reference table is at %d)", off, found))
+		off = found
+	}
+	out = append(out[:s], fmt.Sprintf("\nstartxref\n%d\n%%%%EOF\n", off)...)
+	return out, fixes, nil
+}
+
+// xrefAt reports whether a cross-reference table or stream starts at off.
+func xrefAt(data []byte, off int) bool {
+	if off <= 0 || off >= len(data) {
+		return false
+	}
+	rest := data[off:min(len(data), off+64)]
+	return bytes.HasPrefix(bytes.TrimLeft(rest, " \t\r\n"), []byte("xref")) || objHeader.Match(rest)
+}
+
+// findXref finds the last cross-reference table or stream before end.
+func findXref(data []byte) int {
+	best := -1
+	for _, sep := range []string{"\nxref", "\rxref"} {
+		if i := bytes.LastIndex(data, []byte(sep)); i >= 0 && i+1 > best {
+			best = i + 1
+		}
+	}
+	if locs := xrefStreamObj.FindAllSubmatchIndex(data, -1); len(locs) > 0 {
+		if i := locs[len(locs)-1][2]; i > best {
+			best = i
+		}
+	}
+	return best
+}
+
+// pageRef is one leaf of the page tree with its inherited resources.
+type pageRef struct {
+	v, res pdf.Value
+}
+
+// walkPages lists the pages of the tree at root, in order. It does not
+// trust /Count: it stops past maxPages, at a node seen twice (a /Kids
+// cycle) and at nesting deeper than maxTreeDepth.
+func walkPages(root pdf.Value, maxPages int) ([]pageRef, error) {
+	type item struct {
+		v, res pdf.Value
+		depth  int
+	}
+	var pages []pageRef
+	seen := map[string]bool{}
+	stack := []item{{root, root.Key("Resources"), 0}}
+	nodes := 0
+	for len(stack) > 0 {
+		it := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		res := it.v.Key("Resources")
+		if res.IsNull() {
+			res = it.res
+		}
+		kids := it.v.Key("Kids")
+		if it.v.Key("Type").Name() == "Page" || kids.Kind() != pdf.Array {
+			if it.v.Kind() != pdf.Dict {
+				continue
+			}
+			pages = append(pages, pageRef{it.v, res})
+			if len(pages) > maxPages {
+				return nil, corpus.Errorf(corpus.ETooManyPages, "The document has more than %d pages, the limit for one plan.", maxPages)
+			}
+			continue
+		}
+		nodes++
+		sig := it.v.String()
+		if seen[sig] {
+			return nil, corpus.Errorf(corpus.EUnreadable, "The PDF's page tree loops (a /Kids entry leads back to an ancestor).")
+		}
+		seen[sig] = true
+		if it.depth >= maxTreeDepth || nodes > 2*maxPages+maxTreeDepth {
+			return nil, corpus.Errorf(corpus.EUnreadable, "The PDF's page tree is malformed (nested more than %d deep, or more nodes than pages).", maxTreeDepth)
+		}
+		for i := kids.Len() - 1; i >= 0; i-- {
+			stack = append(stack, item{kids.Index(i), res, it.depth + 1})
+			if len(stack) > 4*maxPages+maxTreeDepth {
+				return nil, corpus.Errorf(corpus.ETooManyPages, "The document has more than %d pages, the limit for one plan.", maxPages)
+			}
+		}
+	}
+	return pages, nil
+}
+
+type pageStats struct{ images int }
+
+// readPage interprets one page. An errAbort comes back as the error so
+// the caller can stop the document; other failures are the page's alone.
+func readPage(ctx context.Context, pg pageRef, fonts map[string]*font, lim Limits) (lines []line, st pageStats, err error) {
+	p := &pageReader{ctx: ctx, budget: lim.MaxPageContent, fonts: fonts, seen: map[glyphKey]bool{}}
+	defer func() {
+		if r := recover(); r != nil {
+			if a, ok := r.(errAbort); ok {
+				err = a
+				return
+			}
+			err = fmt.Errorf("%v", r)
+		}
+	}()
+	p.run(pg.v.Key("Contents"), pg.res, textState{ctm: identity, th: 1}, 0, lim.MaxPageContent)
+	return layoutPage(p.glyphs), pageStats{images: p.images}, nil
+}
+
+func (a errAbort) Error() string { return a.err.Error() }
+func (a errAbort) Unwrap() error { return a.err }
