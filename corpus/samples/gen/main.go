@@ -187,10 +187,17 @@ func findTOCPages(toc []tocEntry, pages []string) error {
 	if len(toc) == 0 {
 		return nil
 	}
+	// Search from the TOC page on, but on that page only below its last
+	// leader line: the body may start on the same page.
 	start := 0
 	for i, p := range pages {
-		if strings.Contains(p, "....") {
-			start = i + 1
+		if k := strings.LastIndex(p, "...."); k >= 0 {
+			start = i
+			if nl := strings.Index(p[k:], "\n"); nl >= 0 {
+				pages[i] = p[k+nl:]
+			} else {
+				pages[i] = ""
+			}
 			break
 		}
 	}

@@ -231,7 +231,10 @@ func headerFooter(s string) string {
 	s = xmlEsc.Replace(s)
 	s = strings.ReplaceAll(s, "{page}", `<text:page-number text:select-page="current">1</text:page-number>`)
 	s = strings.ReplaceAll(s, "{pages}", `<text:page-count>1</text:page-count>`)
-	parts := strings.Split(s, " | ")
+	parts := strings.Split(s, "|")
+	for i := range parts {
+		parts[i] = strings.TrimSpace(parts[i])
+	}
 	return strings.Join(parts, "<text:tab/>")
 }
 
