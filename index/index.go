@@ -1,0 +1,270 @@
+package index
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+
+	"github.com/blevesearch/bleve/v2"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/plankoll/plankoll/corpus"
+)
+
+const versionKey = "plankoll_analysis_version"
+
+// Options tunes an Index. The zero value is ready to use.
+type Options struct {
+	// FragmentSize is the length of a search fragment in bytes (default 200).
+	FragmentSize int
+	// MaxFragments is the number of fragments per hit (default 3).
+	MaxFragments int
+}
+
+func (o Options) withDefaults() Options {
+	if o.FragmentSize <= 0 {
+		o.FragmentSize = 200
+	}
+	if o.MaxFragments <= 0 {
+		o.MaxFragments = 3
+	}
+	return o
+}
+
+// Index is Plankoll's full-text index of plan pages: one bleve (scorch)
+// document per Segment plus one marker document per plan. It is safe for
+// concurrent use; writes are serialised.
+type Index struct {
+	bi      bleve.Index
+	opts    Options
+	rebuild bool
+	mu      sync.Mutex // serialises IndexPlan and DeletePlan
+}
+
+// Segment is one piece of a plan page under one section; a page with two
+// sections gives two segments. Each becomes one document.
+type Segment struct {
+	PlanID, Lan, LanCode, Kommun, Audience string
+	Year                                   int
+	Page                                   int
+	Section                                string   // behovsanalys, mal, aktivitet, uppfoljning, organisation, ovrigt ("" if unknown)
+	Codes                                  []string // plan-level codes "dimension:code", e.g. "malgrupp:aldre"
+	Text                                   string
+	Offset                                 int // code-point offset of Text within the page text
+}
+
+// Open opens the index in dir, or creates it if dir does not exist or is
+// empty. If the index was built with another analysis version (the Swedish
+// chain's or this package's mapping), it is deleted and created empty. In
+// both cases NeedsRebuild reports true and the caller should Sync. A dir
+// that holds something other than a bleve index is an error, never deleted.
+func Open(dir string, opts Options) (*Index, error) {
+	ix := &Index{opts: opts.withDefaults()}
+	want := analysisVersion()
+	bi, err := bleve.Open(dir)
+	switch {
+	case errors.Is(err, bleve.ErrorIndexPathDoesNotExist) || (err != nil && isEmptyDir(dir)):
+		bi, err = create(dir, want)
+		ix.rebuild = true
+	case err != nil:
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	default:
+		got, gerr := bi.GetInternal([]byte(versionKey))
+		if gerr == nil && string(got) == want {
+			break
+		}
+		if err := bi.Close(); err != nil {
+			return nil, fmt.Errorf("close outdated index %s: %w", dir, err)
+		}
+		if err := removeIndexDir(dir); err != nil {
+			return nil, err
+		}
+		bi, err = create(dir, want)
+		ix.rebuild = true
+	}
+	if err != nil {
+		return nil, err
+	}
+	ix.bi = bi
+	return ix, nil
+}
+
+func create(dir, version string) (bleve.Index, error) {
+	if isEmptyDir(dir) {
+		if err := os.Remove(dir); err != nil {
+			return nil, fmt.Errorf("create index %s: %w", dir, err)
+		}
+	}
+	bi, err := bleve.New(dir, newMapping())
+	if err != nil {
+		return nil, fmt.Errorf("create index %s: %w", dir, err)
+	}
+	if err := bi.SetInternal([]byte(versionKey), []byte(version)); err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("create index %s: store version: %w", dir, err)
+	}
+	return bi, nil
+}
+
+func isEmptyDir(dir string) bool {
+	es, err := os.ReadDir(dir)
+	return err == nil && len(es) == 0
+}
+
+// removeIndexDir deletes dir only if it holds a bleve index.
+func removeIndexDir(dir string) error {
+	if _, err := os.Stat(filepath.Join(dir, "index_meta.json")); err != nil {
+		return fmt.Errorf("remove outdated index %s: not a bleve index: %w", dir, err)
+	}
+	if err := os.RemoveAll(dir); err != nil {
+		return fmt.Errorf("remove outdated index %s: %w", dir, err)
+	}
+	return nil
+}
+
+// Close closes the index.
+func (ix *Index) Close() error {
+	if err := ix.bi.Close(); err != nil {
+		return fmt.Errorf("close index: %w", err)
+	}
+	return nil
+}
+
+// NeedsRebuild reports whether Open created the index empty (new, or
+// recreated for a new analysis version), so the caller must Sync it.
+func (ix *Index) NeedsRebuild() bool { return ix.rebuild }
+
+// IndexPlan replaces every document of the plan with one document per
+// segment, plus a marker holding fingerprint, in one batch: after a crash
+// the plan is either wholly old or wholly new, and its marker says which.
+// An empty planID is an EInvalid error.
+func (ix *Index) IndexPlan(planID, fingerprint string, segs []Segment) error {
+	if planID == "" {
+		return corpus.Errorf(corpus.EInvalid, "Index plan: the plan id is empty.")
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	b := ix.bi.NewBatch()
+	if err := ix.deleteDocs(b, planID); err != nil {
+		return fmt.Errorf("index plan %s: %w", planID, err)
+	}
+	perPage := map[int]int{}
+	for _, s := range segs {
+		n := perPage[s.Page]
+		perPage[s.Page]++
+		if err := b.Index(segmentID(planID, s.Page, n), toDoc(planID, s)); err != nil {
+			return fmt.Errorf("index plan %s page %d: %w", planID, s.Page, err)
+		}
+	}
+	if err := b.Index(markerID(planID), markerDoc{Kind: kindMarker, PlanID: planID, Fingerprint: fingerprint}); err != nil {
+		return fmt.Errorf("index plan %s: marker: %w", planID, err)
+	}
+	if err := ix.bi.Batch(b); err != nil {
+		return fmt.Errorf("index plan %s: %w", planID, err)
+	}
+	return nil
+}
+
+// DeletePlan removes every document of the plan, marker included. Deleting
+// a plan that is not indexed is not an error.
+func (ix *Index) DeletePlan(planID string) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	b := ix.bi.NewBatch()
+	if err := ix.deleteDocs(b, planID); err != nil {
+		return fmt.Errorf("delete plan %s: %w", planID, err)
+	}
+	if b.Size() == 0 {
+		return nil
+	}
+	if err := ix.bi.Batch(b); err != nil {
+		return fmt.Errorf("delete plan %s: %w", planID, err)
+	}
+	return nil
+}
+
+// deleteDocs adds a delete to b for every document of the plan.
+func (ix *Index) deleteDocs(b *bleve.Batch, planID string) error {
+	q := bquery.NewTermQuery(planID)
+	q.SetField(fPlanID)
+	ids, err := ix.allIDs(q)
+	for _, id := range ids {
+		b.Delete(id)
+	}
+	return err
+}
+
+// allIDs returns the ids of every document matching q.
+func (ix *Index) allIDs(q bquery.Query) ([]string, error) {
+	res, err := ix.searchAll(q, nil)
+	if err != nil {
+		return nil, err
+	}
+	ids := make([]string, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	return ids, nil
+}
+
+// searchAll returns every match of q (unscored order) with fields.
+func (ix *Index) searchAll(q bquery.Query, fields []string) (*bleve.SearchResult, error) {
+	ctx := context.Background()
+	count, err := ix.bi.SearchInContext(ctx, bleve.NewSearchRequestOptions(q, 0, 0, false))
+	if err != nil {
+		return nil, err
+	}
+	req := bleve.NewSearchRequestOptions(q, int(count.Total), 0, false)
+	req.Fields = fields
+	req.SortBy([]string{"_id"})
+	return ix.bi.SearchInContext(ctx, req)
+}
+
+// Fingerprints returns plan id → fingerprint for every indexed plan, from
+// the marker documents.
+func (ix *Index) Fingerprints() (map[string]string, error) {
+	q := bquery.NewTermQuery(kindMarker)
+	q.SetField(fKind)
+	res, err := ix.searchAll(q, []string{fPlanID, fFingerprint})
+	if err != nil {
+		return nil, fmt.Errorf("index fingerprints: %w", err)
+	}
+	fps := make(map[string]string, len(res.Hits))
+	for _, h := range res.Hits {
+		id, _ := h.Fields[fPlanID].(string)
+		fp, _ := h.Fields[fFingerprint].(string)
+		fps[id] = fp
+	}
+	return fps, nil
+}
+
+// segmentID is "plan/page/n": n counts the segments of one page. The last
+// two parts are numbers, so ids of different plans never collide, nor with
+// markerID.
+func segmentID(planID string, page, n int) string {
+	return planID + "/" + strconv.Itoa(page) + "/" + strconv.Itoa(n)
+}
+
+func markerID(planID string) string { return planID + "/marker" }
+
+func toDoc(planID string, s Segment) segDoc {
+	return segDoc{
+		Kind:     kindSegment,
+		PlanID:   planID,
+		Lan:      s.Lan,
+		LanCode:  s.LanCode,
+		Kommun:   s.Kommun,
+		Audience: s.Audience,
+		Year:     strconv.Itoa(s.Year),
+		Page:     float64(s.Page),
+		Section:  s.Section,
+		Code:     s.Codes,
+		Offset:   float64(s.Offset),
+		Text:     s.Text,
+		Parts:    s.Text,
+	}
+}

@@ -1,0 +1,112 @@
+package index
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// Field names in the bleve documents.
+const (
+	fKind        = "kind" // kindSegment or kindMarker
+	fPlanID      = "plan_id"
+	fFingerprint = "fingerprint"
+	fLan         = "lan"
+	fLanCode     = "lan_code"
+	fKommun      = "kommun"
+	fAudience    = "audience"
+	fYear        = "year"
+	fPage        = "page"
+	fSection     = "section"
+	fCode        = "code"
+	fOffset      = "offset"
+	fText        = "text"  // whole-word stems; stored, for fragments
+	fParts       = "parts" // whole-word and compound-part stems; not stored
+)
+
+const (
+	kindSegment = "seg"
+	kindMarker  = "marker"
+)
+
+// segDoc is the bleve document of one Segment; its json names are the
+// field names above.
+type segDoc struct {
+	Kind     string   `json:"kind"`
+	PlanID   string   `json:"plan_id"`
+	Lan      string   `json:"lan"`
+	LanCode  string   `json:"lan_code"`
+	Kommun   string   `json:"kommun"`
+	Audience string   `json:"audience"`
+	Year     string   `json:"year"`
+	Page     float64  `json:"page"`
+	Section  string   `json:"section"`
+	Code     []string `json:"code"`
+	Offset   float64  `json:"offset"`
+	Text     string   `json:"text"`
+	Parts    string   `json:"parts"`
+}
+
+// markerDoc records that a plan is indexed, and from which version of it.
+type markerDoc struct {
+	Kind        string `json:"kind"`
+	PlanID      string `json:"plan_id"`
+	Fingerprint string `json:"fingerprint"`
+}
+
+// newMapping returns the index mapping: keyword fields for filters and
+// facets, and the page text twice, once per analyzer (see AnalyzerCompound).
+// Nothing is dynamic and there is no _all field.
+func newMapping() mapping.IndexMapping {
+	keywordField := func(store bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Store = store
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		return f
+	}
+	storedOnly := func(f *mapping.FieldMapping) *mapping.FieldMapping {
+		f.Index = false
+		f.Store = true
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+	textField := func(analyzer string, store bool) *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = store
+		f.IncludeTermVectors = true // positions for phrases, offsets for fragments
+		f.IncludeInAll = false
+		f.DocValues = false
+		return f
+	}
+
+	doc := bleve.NewDocumentStaticMapping()
+	doc.AddFieldMappingsAt(fKind, keywordField(false))
+	doc.AddFieldMappingsAt(fPlanID, keywordField(true))
+	doc.AddFieldMappingsAt(fFingerprint, storedOnly(bleve.NewKeywordFieldMapping()))
+	for _, name := range []string{fLan, fLanCode, fKommun, fAudience, fYear, fSection, fCode} {
+		doc.AddFieldMappingsAt(name, keywordField(true))
+	}
+	doc.AddFieldMappingsAt(fPage, storedOnly(bleve.NewNumericFieldMapping()))
+	doc.AddFieldMappingsAt(fOffset, storedOnly(bleve.NewNumericFieldMapping()))
+	doc.AddFieldMappingsAt(fText, textField(AnalyzerSwedish, true))
+	doc.AddFieldMappingsAt(fParts, textField(AnalyzerCompound, false))
+
+	m := bleve.NewIndexMapping()
+	m.DefaultMapping = doc
+	m.DefaultAnalyzer = keyword.Name
+	m.IndexDynamic = false
+	m.StoreDynamic = false
+	m.DocValuesDynamic = false
+	return m
+}
+
+func hashString(s string) string {
+	sum := sha256.Sum256([]byte(s))
+	return hex.EncodeToString(sum[:8])
+}

@@ -1,0 +1,321 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	bquery "github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/plankoll/plankoll/analyzer/swedish"
+	"github.com/plankoll/plankoll/corpus"
+)
+
+// Paging limits.
+const (
+	DefaultSize = 20
+	MaxSize     = 100
+	MaxFrom     = 10000 // deeper pages cost From+Size per search
+)
+
+// partBoost weighs a match on a compound part against a match on the whole
+// word. A whole-word match also matches the parts field (which holds whole
+// stems too), so it scores text + parts; a part match only parts.
+const partBoost = 0.4
+
+// Request is one search: Q in the query language of ParseQuery, filters
+// (OR within a field, AND across fields) and a page of results.
+type Request struct {
+	Q                                    string
+	Lan, Kommun, Audience, Code, Section []string // Lan matches a county name or code
+	Year                                 []int
+	From, Size                           int // Size: default 20, at most 100
+}
+
+// Hit is one matching segment: a section of one plan page.
+type Hit struct {
+	PlanID    string   `json:"plan_id"`
+	Lan       string   `json:"lan"`
+	LanCode   string   `json:"lan_code,omitempty"`
+	Kommun    string   `json:"kommun,omitempty"`
+	Audience  string   `json:"audience,omitempty"`
+	Year      int      `json:"year"`
+	Page      int      `json:"page"`
+	Section   string   `json:"section"`
+	Offset    int      `json:"offset"` // code-point offset of the segment within the page text
+	Score     float64  `json:"score"`
+	Fragments []string `json:"fragments"` // HTML: text escaped, matches in <mark>
+}
+
+// Result is one page of hits, with facets over all matches.
+type Result struct {
+	Total  uint64                    `json:"total"`
+	Hits   []Hit                     `json:"hits"`
+	Facets map[string]map[string]int `json:"facets"` // lan, year, audience, code, section → value → matching segments
+	Took   time.Duration             `json:"took_ns"`
+}
+
+// facet is one facet of Result: its name, field and the values kept.
+type facet struct {
+	name, field string
+	size        int
+}
+
+func facets() []facet {
+	return []facet{
+		{"lan", fLan, 50},
+		{"year", fYear, 100},
+		{"audience", fAudience, 10},
+		{"code", fCode, 1000},
+		{"section", fSection, 20},
+	}
+}
+
+func hitFields() []string {
+	return []string{fPlanID, fLan, fLanCode, fKommun, fAudience, fYear, fPage, fSection, fOffset, fText}
+}
+
+// Search runs r. Hits are segments, best first (ties in id order); facets
+// count every matching segment, not just this page. A malformed query or
+// paging out of range is a *corpus.Error with code EBadQuery.
+func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
+	start := time.Now()
+	size, err := pageSize(r)
+	if err != nil {
+		return nil, err
+	}
+	node, err := ParseQuery(r.Q)
+	if err != nil {
+		return nil, err
+	}
+	q := bquery.NewBooleanQuery([]bquery.Query{compileQuery(node)}, nil, nil)
+	q.AddFilter(filters(r))
+
+	req := bleve.NewSearchRequestOptions(q, size, r.From, false)
+	req.Fields = hitFields()
+	req.IncludeLocations = true
+	req.SortBy([]string{"-_score", "_id"})
+	for _, f := range facets() {
+		req.AddFacet(f.name, bleve.NewFacetRequest(f.field, f.size))
+	}
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", r.Q, err)
+	}
+	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string]map[string]int{}}
+	for _, d := range res.Hits {
+		out.Hits = append(out.Hits, ix.toHit(d))
+	}
+	for name, fr := range res.Facets {
+		m := map[string]int{}
+		if fr.Terms != nil {
+			for _, t := range fr.Terms.Terms() {
+				m[t.Term] = t.Count
+			}
+		}
+		out.Facets[name] = m
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+func pageSize(r Request) (int, error) {
+	if r.From < 0 || r.From > MaxFrom {
+		return 0, corpus.Errorf(corpus.EBadQuery, "from must be between 0 and %d, not %d.", MaxFrom, r.From)
+	}
+	switch {
+	case r.Size < 0:
+		return 0, corpus.Errorf(corpus.EBadQuery, "size must be between 1 and %d, not %d.", MaxSize, r.Size)
+	case r.Size == 0:
+		return DefaultSize, nil
+	case r.Size > MaxSize:
+		return MaxSize, nil
+	}
+	return r.Size, nil
+}
+
+// filters is the non-scoring part of the query: segments only, and the
+// request's field filters.
+func filters(r Request) bquery.Query {
+	qs := []bquery.Query{termQ(fKind, kindSegment)}
+	add := func(fields []string, values []string) {
+		if len(values) == 0 {
+			return
+		}
+		var any []bquery.Query
+		for _, v := range values {
+			for _, f := range fields {
+				any = append(any, termQ(f, v))
+			}
+		}
+		qs = append(qs, bquery.NewDisjunctionQuery(any))
+	}
+	add([]string{fLan, fLanCode}, r.Lan)
+	add([]string{fKommun}, r.Kommun)
+	add([]string{fAudience}, r.Audience)
+	add([]string{fCode}, r.Code)
+	add([]string{fSection}, r.Section)
+	years := make([]string, len(r.Year))
+	for i, y := range r.Year {
+		years[i] = strconv.Itoa(y)
+	}
+	add([]string{fYear}, years)
+	return bquery.NewConjunctionQuery(qs)
+}
+
+func termQ(field, term string) *bquery.TermQuery {
+	q := bquery.NewTermQuery(term)
+	q.SetField(field)
+	return q
+}
+
+// compileQuery is compile for a whole query: a nil node (empty query)
+// matches everything, a query of stop words nothing.
+func compileQuery(n Node) bquery.Query {
+	if n == nil {
+		return bleve.NewMatchAllQuery()
+	}
+	if q := compile(n); q != nil {
+		return q
+	}
+	return bquery.NewMatchNoneQuery()
+}
+
+// compile turns a parsed query into a bleve query. Words and phrases are
+// analysed with the plain Swedish chain and searched in the text field and,
+// with partBoost, in the parts field; a word that analyses to nothing (a
+// stop word) matches nothing and is left out of an And.
+func compile(n Node) bquery.Query {
+	switch n := n.(type) {
+	case *Word:
+		if n.Prefix {
+			return prefixQuery(n.Text)
+		}
+		return textQuery(n.Text)
+	case *Phrase:
+		return textQuery(n.Text)
+	case *Not:
+		// Only reached for a query that is one negation: everything else.
+		b := bquery.NewBooleanQuery([]bquery.Query{bleve.NewMatchAllQuery()}, nil, nil)
+		if q := compile(n.Node); q != nil {
+			b.AddMustNot(q)
+		}
+		return b
+	case *Or:
+		var qs []bquery.Query
+		for _, c := range n.Nodes {
+			if q := compile(c); q != nil {
+				qs = append(qs, q)
+			}
+		}
+		if len(qs) == 0 {
+			return bquery.NewMatchNoneQuery()
+		}
+		return bquery.NewDisjunctionQuery(qs)
+	case *And:
+		return compileAnd(n)
+	}
+	return bquery.NewMatchNoneQuery()
+}
+
+func compileAnd(n *And) bquery.Query {
+	b := bquery.NewBooleanQuery(nil, nil, nil)
+	positives, kept := 0, 0
+	for _, c := range n.Nodes {
+		if not, ok := c.(*Not); ok {
+			if q := compile(not.Node); q != nil {
+				b.AddMustNot(q)
+			}
+			continue
+		}
+		positives++
+		if q := compile(c); q != nil {
+			b.AddMust(q)
+			kept++
+		}
+	}
+	if positives > 0 && kept == 0 {
+		return bquery.NewMatchNoneQuery()
+	}
+	if positives == 0 {
+		b.AddMust(bleve.NewMatchAllQuery())
+	}
+	return b
+}
+
+// textQuery matches the words of s: one word as a term, several (a phrase,
+// or "SIP-samordnare") as a phrase. It returns nil when s has no words.
+func textQuery(s string) bquery.Query {
+	terms := swedish.AnalyzeQuery(s)
+	if len(terms) == 0 {
+		return nil
+	}
+	if len(terms) == 1 {
+		whole := termQ(fText, terms[0].Term)
+		part := termQ(fParts, terms[0].Term)
+		part.SetBoost(partBoost)
+		return bquery.NewDisjunctionQuery([]bquery.Query{whole, part})
+	}
+	slots := phraseSlots(terms)
+	whole := bquery.NewMultiPhraseQuery(slots, fText)
+	part := bquery.NewMultiPhraseQuery(slots, fParts)
+	part.SetBoost(partBoost)
+	return bquery.NewDisjunctionQuery([]bquery.Query{whole, part})
+}
+
+// phraseSlots lays terms out by position; a stop word leaves an empty slot
+// that any word fills.
+func phraseSlots(terms []swedish.Term) [][]string {
+	first := terms[0].Position
+	slots := make([][]string, terms[len(terms)-1].Position-first+1)
+	for _, t := range terms {
+		i := t.Position - first
+		slots[i] = append(slots[i], t.Term)
+	}
+	return slots
+}
+
+// prefixQuery matches indexed stems starting with the lower-cased prefix.
+func prefixQuery(prefix string) bquery.Query {
+	p := strings.ToLower(prefix)
+	whole := bquery.NewPrefixQuery(p)
+	whole.SetField(fText)
+	part := bquery.NewPrefixQuery(p)
+	part.SetField(fParts)
+	part.SetBoost(partBoost)
+	return bquery.NewDisjunctionQuery([]bquery.Query{whole, part})
+}
+
+func (ix *Index) toHit(d *search.DocumentMatch) Hit {
+	str := func(f string) string { s, _ := d.Fields[f].(string); return s }
+	num := func(f string) int { v, _ := d.Fields[f].(float64); return int(v) }
+	year, _ := strconv.Atoi(str(fYear))
+	h := Hit{
+		PlanID:   str(fPlanID),
+		Lan:      str(fLan),
+		LanCode:  str(fLanCode),
+		Kommun:   str(fKommun),
+		Audience: str(fAudience),
+		Year:     year,
+		Page:     num(fPage),
+		Section:  str(fSection),
+		Offset:   num(fOffset),
+		Score:    d.Score,
+	}
+	var spans []span
+	for _, field := range []string{fText, fParts} {
+		for _, locs := range d.Locations[field] {
+			for _, l := range locs {
+				spans = append(spans, span{int(l.Start), int(l.End)})
+			}
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
+	h.Fragments = fragments(str(fText), spans, ix.opts.FragmentSize, ix.opts.MaxFragments)
+	return h
+}

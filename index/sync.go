@@ -1,0 +1,126 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+)
+
+// Source is what Sync reads plans from: the store.
+type Source interface {
+	// Fingerprints returns plan id → fingerprint of every plan the source has.
+	Fingerprints(ctx context.Context) (map[string]string, error)
+	// Segments returns the segments of one plan.
+	Segments(ctx context.Context, planID string) ([]Segment, error)
+}
+
+// SyncStats says what Sync did.
+type SyncStats struct {
+	Added     int           `json:"added"`     // plans not indexed before
+	Replaced  int           `json:"replaced"`  // plans whose fingerprint changed
+	Deleted   int           `json:"deleted"`   // plans gone from the source
+	Unchanged int           `json:"unchanged"` // plans already current
+	Took      time.Duration `json:"took_ns"`
+}
+
+// Sync brings ix to src: it indexes every plan that is missing or whose
+// fingerprint differs, and deletes every plan (and every stray document of
+// a plan without marker) that src does not have. progress(done, total), if
+// not nil, is called before the first plan and after each one. Each plan
+// is one batch, so a Sync cut short leaves whole plans, and the next Sync
+// carries on. An error names the plan it happened on; ctx is checked
+// between plans.
+func Sync(ctx context.Context, ix *Index, src Source, progress func(done, total int)) (SyncStats, error) {
+	start := time.Now()
+	var st SyncStats
+	want, err := src.Fingerprints(ctx)
+	if err != nil {
+		return st, fmt.Errorf("sync: source fingerprints: %w", err)
+	}
+	have, err := ix.Fingerprints()
+	if err != nil {
+		return st, fmt.Errorf("sync: %w", err)
+	}
+	present, err := ix.planIDs()
+	if err != nil {
+		return st, fmt.Errorf("sync: %w", err)
+	}
+	var stale, gone []string
+	for id, fp := range want {
+		if old, ok := have[id]; !ok || old != fp {
+			stale = append(stale, id)
+		} else {
+			st.Unchanged++
+		}
+	}
+	for id := range present {
+		if _, ok := want[id]; !ok {
+			gone = append(gone, id)
+		}
+	}
+	sort.Strings(stale)
+	sort.Strings(gone)
+	total, done := len(stale)+len(gone), 0
+	step := func() {
+		if progress != nil {
+			progress(done, total)
+		}
+	}
+	step()
+	for _, id := range gone {
+		if err := ctx.Err(); err != nil {
+			return st, fmt.Errorf("sync: %w", err)
+		}
+		if err := ix.DeletePlan(id); err != nil {
+			return st, fmt.Errorf("sync: %w", err)
+		}
+		st.Deleted++
+		done++
+		step()
+	}
+	for _, id := range stale {
+		if err := ctx.Err(); err != nil {
+			return st, fmt.Errorf("sync: %w", err)
+		}
+		segs, err := src.Segments(ctx, id)
+		if err != nil {
+			return st, fmt.Errorf("sync: segments of plan %s: %w", id, err)
+		}
+		if err := ix.IndexPlan(id, want[id], segs); err != nil {
+			return st, fmt.Errorf("sync: %w", err)
+		}
+		if _, ok := have[id]; ok {
+			st.Replaced++
+		} else {
+			st.Added++
+		}
+		done++
+		step()
+	}
+	st.Took = time.Since(start)
+	return st, nil
+}
+
+// planIDs returns the ids of every plan with any document, marker or not.
+func (ix *Index) planIDs() (map[string]bool, error) {
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), 0, 0, false)
+	dc, err := ix.bi.DocCount()
+	if err != nil {
+		return nil, fmt.Errorf("index plan ids: %w", err)
+	}
+	req.AddFacet("plans", bleve.NewFacetRequest(fPlanID, int(dc)+1))
+	res, err := ix.bi.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("index plan ids: %w", err)
+	}
+	ids := map[string]bool{}
+	if f := res.Facets["plans"]; f != nil && f.Terms != nil {
+		for _, t := range f.Terms.Terms() {
+			ids[t.Term] = true
+		}
+	}
+	return ids, nil
+}
