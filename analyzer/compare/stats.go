@@ -395,21 +395,35 @@ type DetailRow struct {
 
 // Detail returns the plans of year and audience ("" for all) that have the
 // code, with their evidence: the drill-down behind a CodeRow. Rows are in
-// county-code order, then by plan id.
+// the order of PlansOf.
 func (s Stats) Detail(year int, audience, dimension, code string) []DetailRow {
-	sel := s.selectPlans(year, audience)
 	out := []DetailRow{}
-	for _, l := range sel.lans {
-		plans := slices.Clone(sel.by[l.Code])
-		slices.SortFunc(plans, func(a, b CodedPlan) int { return strings.Compare(a.Plan.ID, b.Plan.ID) })
-		for _, p := range plans {
-			for _, c := range p.Coding.Codes {
-				if c.Dimension == dimension && c.Code == code && present(c) {
-					out = append(out, DetailRow{Lan: l.Name, LanCode: l.Code, PlanID: p.Plan.ID, Year: p.Plan.Year,
-						Audience: string(p.Plan.Audience), Title: p.Plan.Title, Count: c.Count, Evidence: nonNil(c.Evidence)})
-				}
+	for _, p := range s.PlansOf(year, audience) {
+		for _, c := range p.Coding.Codes {
+			if c.Dimension == dimension && c.Code == code && present(c) {
+				out = append(out, DetailRow{Lan: p.Plan.Lan, LanCode: p.Plan.LanCode, PlanID: p.Plan.ID, Year: p.Plan.Year,
+					Audience: string(p.Plan.Audience), Title: p.Plan.Title, Count: c.Count, Evidence: nonNil(c.Evidence)})
 			}
 		}
+	}
+	return out
+}
+
+// PlansOf returns the plans that the statistics of year count for audience
+// ("" for all), in county-code order, then by audience and id: the rows
+// behind a year's tables.
+func (s Stats) PlansOf(year int, audience string) []CodedPlan {
+	sel := s.selectPlans(year, audience)
+	out := []CodedPlan{}
+	for _, l := range sel.lans {
+		plans := slices.Clone(sel.by[l.Code])
+		slices.SortFunc(plans, func(a, b CodedPlan) int {
+			if c := strings.Compare(string(a.Plan.Audience), string(b.Plan.Audience)); c != 0 {
+				return c
+			}
+			return strings.Compare(a.Plan.ID, b.Plan.ID)
+		})
+		out = append(out, plans...)
 	}
 	return out
 }

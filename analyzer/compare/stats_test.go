@@ -184,3 +184,13 @@ func TestDetail(t *testing.T) {
 		t.Errorf("detail for an absent code = %v; want empty, not nil", rows)
 	}
 }
+
+func TestPlansOf(t *testing.T) {
+	var got []string
+	for _, p := range statsFixture().PlansOf(2017, "") {
+		got = append(got, p.Plan.ID)
+	}
+	if want := []string{"b17b", "b17v", "s17", "j17v"}; !slices.Equal(got, want) {
+		t.Errorf("plans = %q; want %q (county code order, kommun plan left out)", got, want)
+	}
+}
