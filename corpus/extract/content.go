@@ -28,6 +28,40 @@ func (m matrix) mul(n matrix) matrix {
 
 func translate(x, y float64) matrix { return matrix{1, 0, 0, 1, x, y} }
 
+// apply maps the point (x, y).
+func (m matrix) apply(x, y float64) [2]float64 {
+	return [2]float64{x*m[0] + y*m[2] + m[4], x*m[1] + y*m[3] + m[5]}
+}
+
+// rule is a straight horizontal or vertical line on the page, in page
+// coordinates.
+type rule struct{ a, b [2]float64 }
+
+// maxRules bounds the lines remembered per page.
+const maxRules = 4096
+
+func (p *pageReader) addRule(a, b [2]float64) {
+	dx, dy := math.Abs(a[0]-b[0]), math.Abs(a[1]-b[1])
+	if len(p.rules) >= maxRules || (dx > 1 && dy > 1) || dx+dy < 5 {
+		return
+	}
+	p.rules = append(p.rules, rule{a, b})
+}
+
+// addRect records a thin rectangle (a filled rule) as a line.
+func (p *pageReader) addRect(ctm matrix, x, y, w, h float64) {
+	a, b := ctm.apply(x, y), ctm.apply(x+w, y+h)
+	dx, dy := math.Abs(a[0]-b[0]), math.Abs(a[1]-b[1])
+	switch {
+	case dx <= 2 && dy >= 5:
+		mx := (a[0] + b[0]) / 2
+		p.addRule([2]float64{mx, a[1]}, [2]float64{mx, b[1]})
+	case dy <= 2 && dx >= 5:
+		my := (a[1] + b[1]) / 2
+		p.addRule([2]float64{a[0], my}, [2]float64{b[0], my})
+	}
+}
+
 // glyph is one drawn character in page coordinates turned so that its
 // writing direction points right (x grows along the line, y up).
 type glyph struct {
@@ -53,6 +87,8 @@ type pageReader struct {
 	fonts    map[string]*font // by resources identity + name
 	glyphs   []glyph
 	seen     map[glyphKey]bool
+	rules    []rule // straight lines drawn: table borders, separators
+	cur      [2]float64
 	images   int
 	unmapped int
 	ops      int
@@ -175,6 +211,20 @@ func (p *pageReader) run(strm, res pdf.Value, st textState, depth int, limit int
 			}
 		case "BI":
 			p.images++
+		case "m":
+			if len(args) == 2 {
+				p.cur = st.ctm.apply(num(0), num(1))
+			}
+		case "l":
+			if len(args) == 2 {
+				to := st.ctm.apply(num(0), num(1))
+				p.addRule(p.cur, to)
+				p.cur = to
+			}
+		case "re":
+			if len(args) == 4 {
+				p.addRect(st.ctm, num(0), num(1), num(2), num(3))
+			}
 		}
 	})
 }

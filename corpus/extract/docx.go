@@ -162,7 +162,10 @@ type docxWriter struct {
 	pages []string
 	page  strings.Builder
 	para  strings.Builder
-	list  bool // the current paragraph is a list item
+	list  bool // the current paragraph is numbered or bulleted
+	// heading: the paragraph has an outline level or a heading style;
+	// its numbering (often an invisible outline list) is not a list
+	heading bool
 	// table state: rows of cells, each cell its paragraphs
 	tables   []*docxTable
 	prevList bool
@@ -208,14 +211,24 @@ func docxBody(data []byte) ([]string, error) {
 				} else {
 					w.para.WriteByte('\n')
 				}
-			case "lastRenderedPageBreak":
-				w.pageBreak()
-			case "numPr":
-				w.list = true
+			case "lastRenderedPageBreak", "pageBreakBefore":
+				if attr(t, "val") != "0" && attr(t, "val") != "false" {
+					w.pageBreak()
+				}
+			case "numId":
+				w.list = attr(t, "val") != "0"
+			case "outlineLvl":
+				w.heading = true
+			case "pStyle":
+				v := strings.ToLower(attr(t, "val"))
+				w.heading = w.heading || strings.HasPrefix(v, "heading") || strings.HasPrefix(v, "rubrik") || v == "title"
 			case "noBreakHyphen":
 				w.para.WriteByte('-')
 			case "tbl":
 				w.endPara()
+				if w.table() == nil {
+					w.blank()
+				}
 				w.tables = append(w.tables, &docxTable{})
 			case "tc":
 				if tb := w.table(); tb != nil {
@@ -279,8 +292,8 @@ func (w *docxWriter) table() *docxTable {
 func (w *docxWriter) endPara() {
 	text := w.para.String()
 	w.para.Reset()
-	list := w.list
-	w.list = false
+	list := w.list && !w.heading
+	w.list, w.heading = false, false
 	if tb := w.table(); tb != nil {
 		t := cleanLine(text)
 		if t != "" {

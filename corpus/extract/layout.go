@@ -37,15 +37,54 @@ type line struct {
 // layoutPage turns glyphs into lines in reading order. Text of the
 // dominant writing direction is kept; text turned against it (a margin
 // note written upwards) is dropped.
-func layoutPage(gs []glyph) []line {
+func layoutPage(gs []glyph, rules []rule) []line {
 	rot := dominantRotation(gs)
 	chunks := makeChunks(gs, rot)
 	if len(chunks) == 0 {
 		return nil
 	}
-	var out []line
-	cut(chunks, 0, &out)
-	return out
+	l := &layout{}
+	for _, r := range rules {
+		ax, ay := rotate(r.a[0], r.a[1], rot)
+		bx, by := rotate(r.b[0], r.b[1], rot)
+		switch {
+		case math.Abs(ax-bx) <= 1:
+			l.vrules = append(l.vrules, seg{ax, math.Min(ay, by), math.Max(ay, by)})
+		case math.Abs(ay-by) <= 1:
+			l.hrules = append(l.hrules, seg{ay, math.Min(ax, bx), math.Max(ax, bx)})
+		}
+	}
+	l.cut(chunks, 0)
+	return l.out
+}
+
+// seg is a drawn rule: at pos, from lo to hi along the other axis.
+type seg struct{ pos, lo, hi float64 }
+
+// layout holds a page's rules while its chunks are cut into lines.
+type layout struct {
+	vrules, hrules []seg
+	out            []line
+}
+
+// ruled reports a rule at a position strictly between from and to that
+// covers at least half of the span [lo, hi].
+func ruled(rules []seg, from, to, lo, hi float64) bool {
+	for _, r := range rules {
+		if r.pos > from && r.pos < to && math.Min(r.hi, hi)-math.Max(r.lo, lo) >= 0.5*(hi-lo) {
+			return true
+		}
+	}
+	return false
+}
+
+func extent(cs []*chunk) (x0, x1, bottom, top float64) {
+	x0, x1, bottom, top = math.Inf(1), math.Inf(-1), math.Inf(1), math.Inf(-1)
+	for _, c := range cs {
+		x0, x1 = math.Min(x0, c.x0), math.Max(x1, c.x1)
+		bottom, top = math.Min(bottom, c.bottom), math.Max(top, c.top)
+	}
+	return
 }
 
 func dominantRotation(gs []glyph) int {
@@ -108,26 +147,47 @@ func makeChunks(gs []glyph, rot int) []*chunk {
 // cut splits a region recursively: first at horizontal white bands across
 // its whole width (paragraphs, table rows), then at vertical gutters
 // (columns); a region that splits no further is read line by line.
-func cut(cs []*chunk, depth int, out *[]line) {
+func (l *layout) cut(cs []*chunk, depth int) {
 	if depth < maxCutDepth && len(cs) > 1 {
-		if parts := cutHorizontal(cs); len(parts) > 1 {
+		if parts := l.cutHorizontal(cs); len(parts) > 1 {
 			for _, p := range parts {
-				cut(p, depth+1, out)
+				l.cut(p, depth+1)
 			}
 			return
 		}
-		if parts := cutVertical(cs); len(parts) > 1 {
+		if parts, table := l.cutVertical(cs); len(parts) > 1 {
+			if table {
+				l.out = append(l.out, l.tableRow(parts))
+				return
+			}
 			for _, p := range parts {
-				cut(p, depth+1, out)
+				l.cut(p, depth+1)
 			}
 			return
 		}
 	}
-	lines := readLines(cs)
+	lines := l.readLines(cs)
 	if len(lines) > 0 {
 		lines[0].para = true
 	}
-	*out = append(*out, lines...)
+	l.out = append(l.out, lines...)
+}
+
+// tableRow reads a band cut by drawn vertical rules as one table row: each
+// cell's lines joined, cells separated by " | ".
+func (l *layout) tableRow(cells [][]*chunk) line {
+	row := line{para: true, y: math.Inf(-1)}
+	texts := make([]string, 0, len(cells))
+	for _, c := range cells {
+		var ls []string
+		for _, ln := range l.readLines(c) {
+			ls = append(ls, cleanLine(ln.text))
+			row.y = math.Max(row.y, ln.y)
+		}
+		texts = append(texts, strings.Join(joinHyphens(ls), " "))
+	}
+	row.text = strings.Join(texts, " | ")
+	return row
 }
 
 func medianSize(cs []*chunk) float64 {
@@ -139,16 +199,19 @@ func medianSize(cs []*chunk) float64 {
 	return s[len(s)/2]
 }
 
-func cutHorizontal(cs []*chunk) [][]*chunk {
+// cutHorizontal splits at white bands wider than paraGap, or at any white
+// band with a drawn rule across most of the region (a table's row lines).
+func (l *layout) cutHorizontal(cs []*chunk) [][]*chunk {
 	sorted := append([]*chunk(nil), cs...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].top > sorted[j].top })
 	thr := paraGap * medianSize(cs)
+	x0, x1, _, _ := extent(cs)
 	var parts [][]*chunk
 	start := 0
 	bottom := sorted[0].bottom
 	for i := 1; i < len(sorted); i++ {
 		c := sorted[i]
-		if c.top < bottom-thr {
+		if c.top < bottom-thr || c.top < bottom && ruled(l.hrules, c.top, bottom, x0, x1) {
 			parts = append(parts, sorted[start:i])
 			start = i
 		}
@@ -157,33 +220,43 @@ func cutHorizontal(cs []*chunk) [][]*chunk {
 	return append(parts, sorted[start:])
 }
 
-func cutVertical(cs []*chunk) [][]*chunk {
+// cutVertical splits at gutters wider than gutterGap, or at any gutter
+// with a drawn rule down most of the region; table reports the latter.
+func (l *layout) cutVertical(cs []*chunk) (parts [][]*chunk, table bool) {
 	sorted := append([]*chunk(nil), cs...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].x0 < sorted[j].x0 })
 	thr := gutterGap * medianSize(cs)
-	var parts [][]*chunk
+	_, _, bottom, top := extent(cs)
 	start := 0
 	right := sorted[0].x1
 	for i := 1; i < len(sorted); i++ {
 		c := sorted[i]
-		if c.x0 > right+thr {
+		wide := c.x0 > right+thr
+		if wide || c.x0 > right && ruled(l.vrules, right, c.x0, bottom, top) {
 			parts = append(parts, sorted[start:i])
 			start = i
+			table = table || !wide
 		}
 		right = math.Max(right, c.x1)
 	}
 	parts = append(parts, sorted[start:])
-	if len(parts) < 2 || countLines(cs) < 2 {
-		return nil
+	if len(parts) < 2 {
+		return nil, false
+	}
+	if table {
+		return parts, true
+	}
+	if countLines(cs) < 2 {
+		return nil, false
 	}
 	// A single line with wide gaps (a table row, "Kapitel 3 ...... 12")
 	// is one line, not columns: some part must hold two lines or more.
 	for _, p := range parts {
 		if countLines(p) >= 2 {
-			return parts
+			return parts, false
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // countLines counts distinct baselines.
@@ -205,7 +278,7 @@ func countLines(cs []*chunk) int {
 
 // readLines groups a region's chunks into lines by vertical overlap, top to
 // bottom, and joins each line's chunks left to right.
-func readLines(cs []*chunk) []line {
+func (l *layout) readLines(cs []*chunk) []line {
 	sorted := append([]*chunk(nil), cs...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].y > sorted[j].y })
 	type group struct {
@@ -239,7 +312,9 @@ func readLines(cs []*chunk) []line {
 		for i, c := range g.cs {
 			if i > 0 {
 				prev := g.cs[i-1]
-				if c.x0-prev.x1 > spaceGap*math.Max(prev.size, c.size) {
+				if ruled(l.vrules, prev.x1, c.x0, g.bottom, g.top) {
+					b.WriteString(" | ")
+				} else if c.x0-prev.x1 > spaceGap*math.Max(prev.size, c.size) {
 					b.WriteByte(' ')
 				}
 			}

@@ -190,7 +190,43 @@ func patchPDF(data []byte) ([]byte, []string, error) {
 		off = found
 	}
 	out = append(out[:s], fmt.Sprintf("\nstartxref\n%d\n%%%%EOF\n", off)...)
+	if err := checkPrevChain(out, off); err != nil {
+		return nil, nil, err
+	}
 	return out, fixes, nil
+}
+
+var prevEntry = regexp.MustCompile(`/Prev\s+(\d+)`)
+
+// checkPrevChain follows the /Prev links between cross-reference
+// sections from off: the PDF library follows them without end when they
+// loop.
+func checkPrevChain(data []byte, off int) error {
+	seen := map[int]bool{}
+	for steps := 0; off > 0 && off < len(data); steps++ {
+		if seen[off] || steps > 10000 {
+			return corpus.Errorf(corpus.EUnreadable, "The PDF is damaged: its cross-reference sections refer back to each other in a loop (/Prev).")
+		}
+		seen[off] = true
+		// the section's dictionary follows within a bounded window: the
+		// trailer after a table, or the stream's own header
+		end := len(data)
+		if i := bytes.Index(data[off:], []byte("startxref")); i >= 0 {
+			end = off + i
+		}
+		dict := data[off:end]
+		if t := bytes.Index(dict, []byte("trailer")); t >= 0 {
+			dict = dict[t:]
+		} else if i := bytes.Index(dict, []byte("stream")); i >= 0 {
+			dict = dict[:i]
+		}
+		m := prevEntry.FindSubmatch(dict[:min(len(dict), 4096)])
+		if m == nil {
+			return nil
+		}
+		off, _ = strconv.Atoi(string(m[1]))
+	}
+	return nil
 }
 
 // xrefAt reports whether a cross-reference table or stream starts at off.
@@ -288,7 +324,7 @@ func readPage(ctx context.Context, pg pageRef, fonts map[string]*font, lim Limit
 		}
 	}()
 	p.run(pg.v.Key("Contents"), pg.res, textState{ctm: identity, th: 1}, 0, lim.MaxPageContent)
-	return layoutPage(p.glyphs), pageStats{images: p.images}, nil
+	return layoutPage(p.glyphs, p.rules), pageStats{images: p.images}, nil
 }
 
 func (a errAbort) Error() string { return a.err.Error() }

@@ -12,7 +12,7 @@ Markup, one element per block of lines:
   | a | b |          table row (consecutive rows form one table)
   [cols2] ... [/cols] a two-column section
   [pagebreak]        page break before the next paragraph
-  other lines        paragraph text; a blank line ends the paragraph
+  other lines        one paragraph per line
 """
 import sys
 from xml.sax.saxutils import escape
@@ -43,7 +43,7 @@ def parse(src):
         elif line in ("[cols2]", "[/cols]", "[pagebreak]"):
             flush(); blocks.append((line, None))
         else:
-            para.append(line)
+            flush(); para.append(line)
     flush()
     return meta, blocks
 
@@ -167,9 +167,61 @@ def body(blocks):
         i += 1
     return "\n".join(out)
 
+def html(meta, blocks):
+    """The same document as HTML for Chromium, whose PDFs use Type0/CID
+    fonts. Chromium prints no running header or footer here."""
+    out = ['<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>%s</title>' % escape(meta["title"]),
+           '<style>body{font-family:"%s";font-size:11pt;text-align:justify;margin:0 1cm}'
+           'h1{font-family:"Liberation Sans";font-size:16pt}h2{font-family:"Liberation Sans";font-size:13pt}'
+           '.cols{columns:2;column-gap:0.8cm}table{border-collapse:collapse;width:100%%}'
+           'td{border:0.5pt solid #000;padding:0.1cm;font-size:10pt;text-align:left}'
+           '.brk{break-before:page}</style></head><body>' % escape(meta["font"])]
+    i, brk = 0, False
+    def cls():
+        nonlocal brk
+        if brk:
+            brk = False
+            return ' class="brk"'
+        return ""
+    while i < len(blocks):
+        kind, v = blocks[i]
+        if kind == "p":
+            out.append("<p%s>%s</p>" % (cls(), escape(v)))
+        elif kind in ("h1", "h2"):
+            out.append("<%s%s>%s</%s>" % (kind, cls(), escape(v), kind))
+        elif kind == "li":
+            out.append("<ul%s>" % cls())
+            while i < len(blocks) and blocks[i][0] == "li":
+                out.append("<li>%s</li>" % escape(blocks[i][1]))
+                i += 1
+            out.append("</ul>")
+            continue
+        elif kind == "tr":
+            out.append("<table%s>" % cls())
+            while i < len(blocks) and blocks[i][0] == "tr":
+                out.append("<tr>%s</tr>" % "".join("<td>%s</td>" % escape(c) for c in blocks[i][1]))
+                i += 1
+            out.append("</table>")
+            continue
+        elif kind == "[cols2]":
+            out.append('<div class="cols">')
+        elif kind == "[/cols]":
+            out.append("</div>")
+        elif kind == "[pagebreak]":
+            brk = True
+        i += 1
+    return "\n".join(out) + "</body></html>\n"
+
 def main():
-    src = open(sys.argv[1], encoding="utf-8").read()
+    args = sys.argv[1:]
+    as_html = args[0] == "--html"
+    if as_html:
+        args = args[1:]
+    src = open(args[0], encoding="utf-8").read()
     meta, blocks = parse(src)
+    if as_html:
+        sys.stdout.write(html(meta, blocks))
+        return
     doc = HEAD.format(title=escape(meta["title"]), header=escape(meta["header"]),
                       footer=escape(meta["footer"]), font=escape(meta["font"]))
     doc += body(blocks) + "\n</office:text></office:body></office:document>\n"

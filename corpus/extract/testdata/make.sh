@@ -1,0 +1,28 @@
+#!/bin/sh
+# make.sh regenerates the committed test documents from src/*.txt, so that
+# CI needs none of these tools. Needs python3, LibreOffice
+# (libreoffice-writer-nogui with hyphen-sv, fonts-dejavu, fonts-liberation),
+# chromium, qpdf and poppler-utils (pdfinfo).
+#
+#   plan_a.pdf, plan_b.pdf    LibreOffice: TrueType subsets, Swedish
+#                             hyphenation, two columns, tables, lists,
+#                             running header and footer with page numbers
+#   plan_a.docx, plan_b.docx  the same documents saved as DOCX
+#   plan_a_chromium.pdf       plan_a printed by Chromium: Type0/CID fonts
+#   encrypted.pdf             plan_b with AES-256 and a user password
+#   *.pages                   page counts from pdfinfo, for the tests
+set -eu
+cd "$(dirname "$0")"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+for name in plan_a plan_b; do
+	python3 src/fodt.py "src/$name.txt" >"$tmp/$name.fodt"
+	soffice --headless --convert-to pdf --outdir . "$tmp/$name.fodt" >/dev/null
+	soffice --headless --convert-to 'docx:MS Word 2007 XML' --outdir . "$tmp/$name.fodt" >/dev/null
+	pdfinfo "$name.pdf" | awk '/^Pages:/ {print $2}' >"$name.pages"
+done
+python3 src/fodt.py --html src/plan_a.txt >"$tmp/plan_a_chromium.html"
+chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
+	--print-to-pdf=plan_a_chromium.pdf "$tmp/plan_a_chromium.html" 2>/dev/null
+pdfinfo plan_a_chromium.pdf | awk '/^Pages:/ {print $2}' >plan_a_chromium.pages
+qpdf --encrypt secret owner 256 -- plan_b.pdf encrypted.pdf
