@@ -1,0 +1,324 @@
+package analyzer
+
+import (
+	"sort"
+	"strings"
+)
+
+// Coder codes plans against one codebook. It is immutable and safe for
+// concurrent use.
+type Coder struct {
+	cb *Codebook
+}
+
+// NewCoder returns a coder for cb.
+func NewCoder(cb *Codebook) *Coder { return &Coder{cb: cb} }
+
+// Codebook returns the codebook the coder uses.
+func (c *Coder) Codebook() *Codebook { return c.cb }
+
+// Code codes a plan. It is pure and deterministic: the same pages and
+// meta give the same Coding. Slices in the result are never nil.
+func (c *Coder) Code(meta PlanMeta, pages []PageText) Coding {
+	return c.code(meta, pages, "")
+}
+
+func (c *Coder) code(meta PlanMeta, pages []PageText, force string) Coding {
+	d := c.cb.parse(pages, force)
+	goals, inds, goalUnits, indUnits := d.goalsAndIndicators(meta.Year)
+	out := Coding{
+		PlanID:           meta.PlanID,
+		CodebookVersion:  c.cb.version,
+		Codes:            d.codes(),
+		Goals:            goals,
+		Indicators:       inds,
+		Brukarinflytande: d.brukarinflytande(),
+		Genus:            d.genus(goalUnits, indUnits),
+		Sections:         d.exportSections(),
+	}
+	return out
+}
+
+// evalUnit returns the rules that fire on unit u, each with the hit that
+// made it fire.
+func (cb *Codebook) evalUnit(d *doc, u int) []firing {
+	un := &d.units[u]
+	hs := d.pages[un.page].hits[un.hitFrom:un.hitTo]
+	var out []firing
+	var tried map[*rule]bool
+	for _, h := range hs {
+		for _, r := range cb.anyIndex[h.term] {
+			if tried[r] {
+				continue
+			}
+			if tried == nil {
+				tried = map[*rule]bool{}
+			}
+			tried[r] = true
+			if fh, ok := d.fire(r, u, hs); ok {
+				out = append(out, firing{r: r, h: fh})
+			}
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].h.from < out[j].h.from })
+	return out
+}
+
+func hasTerm(ids []int, t int) bool {
+	for _, id := range ids {
+		if id == t {
+			return true
+		}
+	}
+	return false
+}
+
+func anyHit(hs []hit, ids []int) bool {
+	for _, h := range hs {
+		if hasTerm(ids, h.term) {
+			return true
+		}
+	}
+	return false
+}
+
+// fire evaluates rule r on unit u, whose hits are hs.
+func (d *doc) fire(r *rule, u int, hs []hit) (hit, bool) {
+	un := &d.units[u]
+	if len(r.sections) > 0 && !contains(r.sections, d.sections[un.section].kind) {
+		return hit{}, false
+	}
+	if anyHit(hs, r.unless) || (len(r.require) > 0 && !anyHit(hs, r.require)) {
+		return hit{}, false
+	}
+	for _, h := range hs {
+		if !hasTerm(r.any, h.term) {
+			continue
+		}
+		if r.atStart && h.from != d.firstWord(u) {
+			continue
+		}
+		if d.excepted(r, h, hs) || (r.negatable && d.negated(u, h, hs)) {
+			continue
+		}
+		if len(r.near) > 0 && !nearHit(h, hs, r.near, r.within) {
+			continue
+		}
+		return h, true
+	}
+	return hit{}, false
+}
+
+// firstWord returns the index of the first word of a unit after a list
+// marker or a heading number.
+func (d *doc) firstWord(u int) int {
+	un := &d.units[u]
+	toks := d.pages[un.page].toks
+	i := un.tokFrom
+	for i < un.tokTo-1 && toks[i].number && i-un.tokFrom < 3 {
+		i++
+	}
+	return i
+}
+
+func (d *doc) excepted(r *rule, h hit, hs []hit) bool {
+	for _, x := range hs {
+		if hasTerm(r.except, x.term) && x.from <= h.from && x.to > h.from {
+			return true
+		}
+	}
+	return false
+}
+
+func nearHit(h hit, hs []hit, ids []int, within int) bool {
+	for _, n := range hs {
+		if !hasTerm(ids, n.term) {
+			continue
+		}
+		dist := 0
+		if n.from >= h.to {
+			dist = n.from - h.to
+		} else if h.from >= n.to {
+			dist = h.from - n.to
+		}
+		if dist <= within {
+			return true
+		}
+	}
+	return false
+}
+
+// relative words open a clause whose negation does not reach back to the
+// mention before it ("unga som inte arbetar").
+var relative = map[string]bool{"som": true, "vilka": true, "vilket": true, "vilken": true, "där": true,
+	"när": true, "då": true, "eftersom": true, "därför": true, "men": true, "utan": true}
+
+// negated reports a negation or hedge cue within the codebook's scope of
+// hit h in unit u, in the same clause.
+func (d *doc) negated(u int, h hit, hs []hit) bool {
+	cb := d.cb
+	un := &d.units[u]
+	pg := &d.pages[un.page]
+	for _, c := range hs {
+		if !hasTerm(cb.negCues, c.term) || d.notCue(c, hs) {
+			continue
+		}
+		switch {
+		case c.to <= h.from && h.from-c.to <= cb.negScope:
+			if !d.clauseBreak(pg, c.to-1, h.from, false) {
+				return true
+			}
+		case c.from >= h.to && c.from-h.to <= cb.negScope:
+			if !d.clauseBreak(pg, h.to-1, c.from, true) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (d *doc) notCue(c hit, hs []hit) bool {
+	for _, x := range hs {
+		if hasTerm(d.cb.notCues, x.term) && x.from <= c.from && x.to >= c.from+1 {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseBreak reports a clause boundary between token a and token b
+// (a < b): sentence punctuation, or (when relativeToo) a relative or
+// contrastive word.
+func (d *doc) clauseBreak(pg *page, a, b int, relativeToo bool) bool {
+	if a < 0 {
+		return false
+	}
+	for i := a; i < b; i++ {
+		gap := pg.text[pg.toks[i].end:pg.toks[i+1].start]
+		if strings.ContainsAny(gap, ".;:!?()") {
+			return true
+		}
+		if i > a && (relativeToo || pg.toks[i].lower == "men") && relative[pg.toks[i].lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// weight is how much a mention counts: less in the table of contents and
+// headings, more in goals and activities.
+func (d *doc) weight(u int) float64 {
+	switch d.units[u].kind {
+	case uTOC:
+		return 0.25
+	case uHeading:
+		return 0.5
+	}
+	switch d.kind(u) {
+	case "mal", "aktivitet":
+		return 1.5
+	}
+	return 1
+}
+
+func (d *doc) codes() []Code {
+	type key struct{ dim, code string }
+	found := map[key]*Code{}
+	var order []key
+	for u := range d.units {
+		seen := map[key]bool{}
+		for _, f := range d.units[u].fired {
+			if f.r.dim == "" {
+				continue
+			}
+			k := key{f.r.dim, f.r.code}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			c := found[k]
+			if c == nil {
+				c = &Code{Dimension: k.dim, Code: k.code, Label: d.cb.Label(k.dim, k.code), Evidence: []Evidence{}}
+				found[k] = c
+				order = append(order, k)
+			}
+			c.Count++
+			c.Weight += d.weight(u)
+			c.Evidence = append(c.Evidence, d.evidence(u))
+		}
+	}
+	dimRank := map[string]int{}
+	for i, dm := range dimensionOrder {
+		dimRank[dm] = i
+	}
+	out := make([]Code, 0, len(order))
+	for _, k := range order {
+		out = append(out, *found[k])
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if a.Weight != b.Weight {
+			return a.Weight > b.Weight
+		}
+		if a.Dimension != b.Dimension {
+			return dimRank[a.Dimension] < dimRank[b.Dimension]
+		}
+		return a.Code < b.Code
+	})
+	return out
+}
+
+// classifySections gives each section a kind: from the words of its
+// heading (the earliest section rule that fires), else its parent's kind,
+// else ovrigt.
+func (d *doc) classifySections(force string) {
+	for i := range d.sections {
+		s := &d.sections[i]
+		if force != "" {
+			s.kind = force
+			continue
+		}
+		if s.unit < 0 {
+			continue
+		}
+		hs := d.pages[d.units[s.unit].page].hits[d.units[s.unit].hitFrom:d.units[s.unit].hitTo]
+		best, bestFrom := "", -1
+		for _, kind := range SectionKinds {
+			for _, r := range d.cb.sectionRules[kind] {
+				if h, ok := d.fire(r, s.unit, hs); ok && (bestFrom < 0 || h.from < bestFrom) {
+					best, bestFrom = kind, h.from
+				}
+			}
+		}
+		if best == "" {
+			best = "ovrigt"
+			for j := i - 1; j >= 1; j-- {
+				if d.sections[j].Level < s.Level {
+					best = d.sections[j].kind
+					break
+				}
+			}
+		}
+		s.kind = best
+	}
+}
+
+func (d *doc) exportSections() []Section {
+	out := []Section{}
+	for i, s := range d.sections {
+		if s.unit < 0 {
+			continue
+		}
+		sec := s.Section
+		sec.Kind = s.kind
+		last := len(d.pages) - 1
+		sec.EndPage, sec.End = d.pages[last].num, len(d.pages[last].runeAt)-1
+		if i+1 < len(d.sections) {
+			nu := &d.units[d.sections[i+1].unit]
+			pg := &d.pages[nu.page]
+			sec.EndPage, sec.End = pg.num, int(pg.runeAt[nu.start])
+		}
+		out = append(out, sec)
+	}
+	return out
+}

@@ -1,0 +1,104 @@
+package analyzer
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files and scores")
+
+// readPlan reads a test plan: pages separated by form feeds (a literal
+// "\f" line or the character itself).
+func readPlan(t testing.TB, path string) []PageText {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := strings.ReplaceAll(string(b), "\\f\n", "\f")
+	var pages []PageText
+	for i, p := range strings.Split(s, "\f") {
+		pages = append(pages, PageText{Page: i + 1, Text: p})
+	}
+	return pages
+}
+
+func TestGolden(t *testing.T) {
+	cb := defaultCodebook(t)
+	c := NewCoder(cb)
+	files, err := filepath.Glob("testdata/*.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "scores.txt") {
+			continue
+		}
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		t.Run(name, func(t *testing.T) {
+			pages := readPlan(t, f)
+			got := c.Code(PlanMeta{PlanID: name, Year: 2018}, pages)
+			got.CodebookVersion = "" // goldens should not churn with every rule edit
+			checkOffsets(t, pages, got)
+			b, err := json.MarshalIndent(got, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := strings.TrimSuffix(f, ".txt") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, append(b, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./analyzer -update)", err)
+			}
+			if string(want) != string(b)+"\n" {
+				t.Errorf("Code(%s) differs from %s; run go test ./analyzer -run TestGolden -update and read the diff", f, golden)
+			}
+		})
+	}
+}
+
+// checkOffsets asserts that every evidence, goal and indicator quotes its
+// page exactly at its code-point offsets.
+func checkOffsets(t *testing.T, pages []PageText, c Coding) {
+	t.Helper()
+	text := map[int][]rune{}
+	for _, p := range pages {
+		text[p.Page] = []rune(p.Text)
+	}
+	check := func(what string, page, start, end int, s string) {
+		r := text[page]
+		if start < 0 || end > len(r) || start > end {
+			t.Errorf("%s: offsets [%d:%d] out of page %d (%d runes)", what, start, end, page, len(r))
+			return
+		}
+		if got := string(r[start:end]); got != s {
+			t.Errorf("%s: []rune(page %d)[%d:%d] = %q; want %q", what, page, start, end, got, s)
+		}
+	}
+	for _, code := range c.Codes {
+		for _, e := range code.Evidence {
+			check(code.Dimension+"/"+code.Code, e.Page, e.Start, e.End, e.Text)
+		}
+	}
+	for _, g := range c.Goals {
+		check(g.ID, g.Page, g.Start, g.End, g.Text)
+	}
+	for _, in := range c.Indicators {
+		check(in.ID, in.Page, in.Start, in.End, in.Text)
+	}
+	for _, e := range c.Brukarinflytande.Evidence {
+		check("brukarinflytande", e.Page, e.Start, e.End, e.Text)
+	}
+	for _, e := range c.Genus.Evidence {
+		check("genus", e.Page, e.Start, e.End, e.Text)
+	}
+}
