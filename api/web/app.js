@@ -26,6 +26,7 @@
     saknas: "Saknas", avsikt: "Avsikt", remiss: "Remiss", deltagande: "Deltagande", medskapande: "Medskapande",
   };
   const PLACEMENTS = { behovsanalys: "Behovsanalys", mal: "Mål", aktivitet: "Aktiviteter", indikator: "Indikatorer" };
+  const CHANGES = { wording: "formulering", numbers: "siffror", years: "årtal", horizon: "horisont", indicators: "indikatorer", type: "typ" };
   const FACET_NAMES = { lan: "Län", year: "År", code: "Kod", audience: "Målgrupp", section: "Avsnitt", kommun: "Kommun" };
 
   // ---------- DOM helpers ----------
@@ -489,7 +490,7 @@
         el("td", { class: "num" }, fmtNum(p.pages, 0)),
         el("td", { class: "num" }, fmtNum(p.chars, 0)),
         el("td", { class: "nowrap" }, fmtDate(p.uploaded_at)),
-        el("td", { class: "actions" },
+        el("td", { class: "row-actions" },
           el("a", { class: "button secondary", href: "#/plan/" + encodeURIComponent(p.id), "aria-label": "Visa " + planName(p) }, "Visa"), " ",
           el("button", { type: "button", class: "danger", "aria-label": "Radera " + planName(p), onclick: (ev) => deletePlan(p, ev.currentTarget, status) }, "Radera"),
           status)));
@@ -523,13 +524,13 @@
       if (input.value) sessionStorage.setItem(TOKEN_KEY, input.value.trim());
       else sessionStorage.removeItem(TOKEN_KEY);
     });
-    return field("Skrivnyckel (bearer token)", input, "Behövs bara om tjänsten kräver det. Sparas i den här fliken (sessionStorage) och används även för Radera.");
+    return field("Skrivnyckel (bearer token, valfri)", input, "Behövs bara om tjänsten kräver det. Sparas i den här fliken (sessionStorage) och används även för Radera.", "wide");
   }
 
   function uploadPanel(lanOpts) {
     const file = el("input", { type: "file", name: "file", required: true, accept: ".pdf,.docx,.txt,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain" });
     const lan = select("lan", [{ value: "", label: "Välj län …" }].concat(lanOpts.slice(1)), "", { required: true });
-    const year = el("input", { type: "number", name: "year", min: "2000", max: "2100", required: true, inputmode: "numeric", value: String(new Date().getFullYear()) });
+    const year = el("input", { type: "number", name: "year", min: "2000", max: "2100", required: true, inputmode: "numeric", placeholder: "t.ex. 2018" });
     const aud = select("audience", Object.entries(AUDIENCES).map(([v, l]) => ({ value: v, label: l })), "alla");
     const title = el("input", { type: "text", name: "title", autocomplete: "off" });
     const msg = el("div", { "aria-live": "polite" });
@@ -538,7 +539,7 @@
       field("Fil (PDF, DOCX eller text)", file, null, "wide"),
       field("Län", lan), field("År", year), field("Målgrupp", aud), field("Titel (valfri)", title),
       tokenField(),
-      el("div", { class: "field wide actions" }, submit, msg));
+      el("div", { class: "wide actions" }, submit), el("div", { class: "wide" }, msg));
     form.addEventListener("submit", async (ev) => {
       ev.preventDefault();
       const t = form.querySelector("input[name=token]");
@@ -895,7 +896,7 @@
           el("div", {}, goalLine(p.to || {}),
             el("div", { class: "meta" },
               showSim ? el("span", { class: "sim" }, "likhet " + pct(p.similarity)) : null,
-              (p.changes || []).length ? " · ändrat: " + p.changes.join(", ") : null))));
+              (p.changes || []).length ? " · ändrat: " + p.changes.map((x) => CHANGES[x] || x).join(", ") : null))));
       }
       return box;
     };
@@ -1048,9 +1049,11 @@
     const y = (v) => H - padB - (H - padB - padT) * v / max;
     const g = svg("svg", { viewBox: "0 0 " + W + " " + H, class: "chart", role: "img", "aria-label": title });
     g.append(svg("title", {}, title));
-    const ticks = max <= 5 ? max : 4;
-    for (let i = 0; i <= ticks; i++) {
-      const v = Math.round(max * i / ticks);
+    // Ticks at a round step (1, 2, 5, 10, …) so that the axis reads easily.
+    const raw = max / 4;
+    const mag = Math.pow(10, Math.floor(Math.log10(Math.max(1, raw))));
+    const stepSize = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) || mag * 10;
+    for (let v = 0; v <= max; v += stepSize) {
       g.append(svg("line", { x1: padL, x2: W - padR, y1: y(v), y2: y(v), class: "axis" }));
       g.append(svg("text", { x: padL - 6, y: y(v) + 4, "text-anchor": "end" }, String(v)));
     }
