@@ -173,7 +173,8 @@ func compareCodeKeys(d1, c1, d2, c2 string) int {
 func Plans(a, b PlanInput) Comparison {
 	goals, indicators := diffStatements(a.Coding, b.Coding)
 	sa, sb := newPlanText(a), newPlanText(b)
-	text, vocab := textSimilarity(sa, sb)
+	cache := tokenCache{}
+	text, vocab := textSimilarity(sa, sb, cache)
 	return Comparison{
 		From:                 a.Plan,
 		To:                   b.Plan,
@@ -183,7 +184,7 @@ func Plans(a, b PlanInput) Comparison {
 		Indicators:           indicators,
 		Brukarinflytande:     diffBrukar(a.Coding.Brukarinflytande, b.Coding.Brukarinflytande),
 		Genus:                diffGenus(a.Coding.Genus, b.Coding.Genus),
-		Structure:            diffStructure(sa, sb),
+		Structure:            diffStructure(sa, sb, cache),
 		TextSimilarity:       text,
 		VocabularySimilarity: vocab,
 	}

@@ -288,6 +288,7 @@ func TestStructure(t *testing.T) {
 	s := diffStructure(
 		newPlanText(PlanInput{Pages: pa, Coding: analyzer.Coding{Sections: sa}}),
 		newPlanText(PlanInput{Pages: pb, Coding: analyzer.Coding{Sections: sb}}),
+		tokenCache{},
 	)
 	if s.HeadingOverlap != 0.73 || !s.SameStructure {
 		t.Errorf("overlap %.2f same %v; want 0.73 (2·4/11) and true", s.HeadingOverlap, s.SameStructure)
@@ -355,7 +356,7 @@ func TestTextSimilarity(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s, v := textSimilarity(pt(tt.a), pt(tt.b))
+			s, v := textSimilarity(pt(tt.a), pt(tt.b), tokenCache{})
 			if s < tt.lo || s > tt.hi || v >= tt.vocabLess {
 				t.Errorf("similarity = %.2f, vocabulary %.2f; want %.2f–%.2f and < %.2f", s, v, tt.lo, tt.hi, tt.vocabLess)
 			}

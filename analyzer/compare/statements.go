@@ -14,12 +14,12 @@ type statementMatch struct {
 	added, gone []int
 }
 
-// matchStatements analyses two lists of texts and assigns them one-to-one
-// (see assign). A pair qualifies when its words alone reach
-// ChangedThreshold; it ranks by its overall similarity.
-func matchStatements(from, to []string) statementMatch {
+// matchStatements assigns two lists of analysed texts one-to-one (see
+// assign). A pair qualifies when its words alone reach ChangedThreshold;
+// it ranks by its overall similarity.
+func matchStatements(from, to []terms) statementMatch {
 	var m statementMatch
-	m.terms[0], m.terms[1] = analyseAll(from), analyseAll(to)
+	m.terms[0], m.terms[1] = from, to
 	w := newIDF(m.terms[0], m.terms[1])
 	m.pairs = assign(len(from), len(to), func(i, j int) (float64, bool) {
 		s, words := w.statementSimilarity(m.terms[0][i], m.terms[1][j])
@@ -71,7 +71,7 @@ func diffStatements(a, b analyzer.Coding) (GoalDiff, IndicatorDiff) {
 // diffIndicators sorts indicators and returns, for each indicator id of the
 // earlier plan that was matched, the id of its counterpart.
 func diffIndicators(from, to []analyzer.Indicator) (IndicatorDiff, map[string]string) {
-	m := matchStatements(indicatorTexts(from), indicatorTexts(to))
+	m := matchStatements(analyseAll(indicatorTexts(from)), analyseAll(indicatorTexts(to)))
 	d := IndicatorDiff{Added: []analyzer.Indicator{}, Removed: []analyzer.Indicator{}, Changed: []IndicatorPair{}, Kept: []IndicatorPair{}}
 	counterpart := map[string]string{}
 	for _, p := range m.pairs {
@@ -100,7 +100,7 @@ func diffIndicators(from, to []analyzer.Indicator) (IndicatorDiff, map[string]st
 
 func diffGoals(a, b analyzer.Coding, indicatorCounterpart map[string]string) GoalDiff {
 	from, to := a.Goals, b.Goals
-	m := matchStatements(goalTexts(from), goalTexts(to))
+	m := matchStatements(analyseAll(goalTexts(from)), analyseAll(goalTexts(to)))
 	d := GoalDiff{
 		Added: []analyzer.Goal{}, Removed: []analyzer.Goal{}, Changed: []GoalPair{}, Kept: []GoalPair{},
 		FromCount: len(from), ToCount: len(to),

@@ -141,12 +141,12 @@ func headingSimilarity(a, b string) float64 {
 	return setJaccard(headingStems(a), headingStems(b))
 }
 
-func diffStructure(a, b planText) Structure {
+func diffStructure(a, b planText, cache tokenCache) Structure {
 	s := Structure{Threshold: SameStructureThreshold, FromHeadings: len(a.sections), ToHeadings: len(b.sections),
 		HeadingsAdded: []string{}, HeadingsRemoved: []string{}, Sections: []SectionDiff{}}
 	if len(a.sections) == 0 && len(b.sections) == 0 {
 		s.Note = "Neither coding has sections: the whole texts are compared as one section."
-		s.Sections = append(s.Sections, diffParagraphs(a.all(), b.all()))
+		s.Sections = append(s.Sections, diffParagraphs(a.all(), b.all(), cache))
 		return s
 	}
 	n, m := len(a.sections), len(b.sections)
@@ -165,7 +165,7 @@ func diffStructure(a, b planText) Structure {
 	})
 	for _, p := range pairs {
 		x, y := a.sections[p.i], b.sections[p.j]
-		d := diffParagraphs(a.slice(x.StartPage, x.Start, x.EndPage, x.End), b.slice(y.StartPage, y.Start, y.EndPage, y.End))
+		d := diffParagraphs(a.slice(x.StartPage, x.Start, x.EndPage, x.End), b.slice(y.StartPage, y.Start, y.EndPage, y.End), cache)
 		d.From, d.To, d.Kind, d.HeadingSimilarity = x.Heading, y.Heading, y.Kind, round2(sims[p.i][p.j])
 		s.Sections = append(s.Sections, d)
 	}
@@ -217,7 +217,7 @@ func appendParagraph(out []string, p string) []string {
 // (after white space, case and numbering) is kept, wherever it moved; of
 // the rest, pairs whose words reach ChangedThreshold are changed; the
 // remainder added or removed.
-func diffParagraphs(from, to string) SectionDiff {
+func diffParagraphs(from, to string, cache tokenCache) SectionDiff {
 	d := SectionDiff{ParagraphsChanged: []ParagraphPair{}, ParagraphsAdded: []string{}, ParagraphsRemoved: []string{}}
 	left := map[string]int{}
 	for _, p := range paragraphs(from) {
@@ -238,7 +238,7 @@ func diffParagraphs(from, to string) SectionDiff {
 			restFrom = append(restFrom, p)
 		}
 	}
-	m := matchStatements(restFrom, restTo)
+	m := matchStatements(cache.termsAll(restFrom), cache.termsAll(restTo))
 	for _, p := range m.pairs {
 		d.ParagraphsChanged = append(d.ParagraphsChanged, ParagraphPair{From: restFrom[p.i], To: restTo[p.j], Similarity: round2(p.score)})
 	}
@@ -253,10 +253,11 @@ func diffParagraphs(from, to string) SectionDiff {
 
 // textSimilarity returns the Dice coefficient of the plans' sets of
 // three-stem shingles (all words, stop words too: they hold phrases
-// together) and the cosine of their content-stem frequencies.
-func textSimilarity(a, b planText) (shingles, vocabulary float64) {
-	sa, va := textProfile(a.all())
-	sb, vb := textProfile(b.all())
+// together; within paragraphs) and the cosine of their content-stem
+// frequencies.
+func textSimilarity(a, b planText, cache tokenCache) (shingles, vocabulary float64) {
+	sa, va := textProfile(a.all(), cache)
+	sb, vb := textProfile(b.all(), cache)
 	shared := 0
 	for h := range sa {
 		if _, ok := sb[h]; ok {
@@ -282,24 +283,34 @@ func textSimilarity(a, b planText) (shingles, vocabulary float64) {
 
 // textProfile returns a text's set of hashed three-stem shingles and its
 // content-stem counts.
-func textProfile(text string) (map[uint64]struct{}, map[string]int) {
-	toks := swedish.Tokenize(text)
-	shingles := make(map[uint64]struct{}, len(toks))
+func textProfile(text string, cache tokenCache) (map[uint64]struct{}, map[string]int) {
+	shingles := map[uint64]struct{}{}
 	vocab := map[string]int{}
 	h := fnv.New64a()
-	for i, t := range toks {
-		if !t.Stop && !isNumber(t.Lower) {
-			vocab[t.Stem]++
+	for _, p := range paragraphs(text) {
+		toks := cache.tokens(p)
+		for i, t := range toks {
+			if !t.Stop && !isNumber(t.Lower) {
+				vocab[t.Stem]++
+			}
+			if i+3 > len(toks) {
+				continue
+			}
+			h.Reset()
+			for _, u := range toks[i : i+3] {
+				h.Write([]byte(u.Stem))
+				h.Write([]byte{0})
+			}
+			shingles[h.Sum64()] = struct{}{}
 		}
-		if i+3 > len(toks) {
-			continue
-		}
-		h.Reset()
-		for _, u := range toks[i : i+3] {
-			h.Write([]byte(u.Stem))
-			h.Write([]byte{0})
-		}
-		shingles[h.Sum64()] = struct{}{}
 	}
 	return shingles, vocab
+}
+
+func (c tokenCache) termsAll(paragraphs []string) []terms {
+	out := make([]terms, len(paragraphs))
+	for i, p := range paragraphs {
+		out[i] = termsOf(c.tokens(p))
+	}
+	return out
 }

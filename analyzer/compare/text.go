@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strconv"
+	"strings"
 	"unicode"
 
 	"github.com/plankoll/plankoll/analyzer/swedish"
@@ -29,27 +30,70 @@ type terms struct {
 	figures []string // numbers and years together, sorted, unique
 }
 
-// analyse reduces text to its terms.
+// analyse reduces a goal or indicator statement to its terms: the stems
+// of its words and of their compound parts (so that "suicidpreventivt
+// arbete" and "förebygga suicid" share "suicid"), as the index analyses
+// text, without stop words and fillers; numbers and years apart.
 func analyse(text string) terms {
 	var t terms
-	for _, tok := range swedish.Tokenize(text) {
+	for _, term := range swedish.AnalyzeIndex(text) {
+		word := strings.ToLower(text[term.Start:term.End])
+		switch {
+		case term.Kind == swedish.Word && isNumber(word):
+			t.addNumber(word)
+		case term.Kind == swedish.Word && fillers[word]:
+		default:
+			t.stems = append(t.stems, term.Term)
+		}
+	}
+	return t.sorted()
+}
+
+// termsOf reduces already tokenized text (a paragraph) to its terms, like
+// analyse but without compound parts.
+func termsOf(toks []swedish.Token) terms {
+	var t terms
+	for _, tok := range toks {
 		switch {
 		case isNumber(tok.Lower):
-			if n, err := strconv.Atoi(tok.Lower); err == nil && n >= 1990 && n <= 2099 && len(tok.Lower) == 4 {
-				t.years = append(t.years, tok.Lower)
-			} else {
-				t.numbers = append(t.numbers, tok.Lower)
-			}
+			t.addNumber(tok.Lower)
 		case tok.Stop || fillers[tok.Lower]:
 		default:
 			t.stems = append(t.stems, tok.Stem)
 		}
 	}
+	return t.sorted()
+}
+
+func (t *terms) addNumber(word string) {
+	if n, err := strconv.Atoi(word); err == nil && n >= 1990 && n <= 2099 && len(word) == 4 {
+		t.years = append(t.years, word)
+	} else {
+		t.numbers = append(t.numbers, word)
+	}
+}
+
+func (t terms) sorted() terms {
 	t.stems = sortUnique(t.stems)
 	t.numbers = sortUnique(t.numbers)
 	t.years = sortUnique(t.years)
 	t.figures = sortUnique(append(slices.Clone(t.numbers), t.years...))
 	return t
+}
+
+// tokenCache holds the tokens of the paragraphs seen during one
+// comparison. Most paragraphs recur from one year's plan to the next;
+// each distinct paragraph is analysed once, for the text similarity and
+// the paragraph diff alike.
+type tokenCache map[string][]swedish.Token
+
+func (c tokenCache) tokens(paragraph string) []swedish.Token {
+	toks, ok := c[paragraph]
+	if !ok {
+		toks = swedish.Tokenize(paragraph)
+		c[paragraph] = toks
+	}
+	return toks
 }
 
 func isNumber(s string) bool {
