@@ -47,7 +47,10 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (*corpus.Document,
 		doc.Title = strings.TrimSpace(r.Trailer().Key("Info").Key("Title").Text())
 		pages, err = walkPages(r.Trailer().Key("Root").Key("Pages"), lim.MaxPages)
 	}()
-	if err != nil {
+	var ce *corpus.Error
+	if err != nil && !errors.As(err, &ce) {
+		return nil, corpus.Errorf(corpus.EUnreadable, "The PDF's page tree cannot be read: %v.", err)
+	} else if err != nil {
 		return nil, err
 	}
 	if len(pages) == 0 {
