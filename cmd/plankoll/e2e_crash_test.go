@@ -1,0 +1,71 @@
+package main
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// TestKillDuringIngest kills the server with SIGKILL while uploads are in
+// flight, restarts it, and checks that every plan is whole (text and
+// coding) and that store and index agree.
+func TestKillDuringIngest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test builds and runs the binary")
+	}
+	data := t.TempDir()
+	base := string(readFixture(t, "testdata/gotland-2018.txt"))
+	pdf := samplePDF(t)
+	n := 0
+	for round, delay := range []time.Duration{150 * time.Millisecond, 600 * time.Millisecond, 1500 * time.Millisecond} {
+		s := startServer(t, data, "--sample=false")
+		var wg sync.WaitGroup
+		for i := range 8 {
+			n++
+			body := fmt.Sprintf("%s\nVersion %d av planen, runda %d.\n%s", base, n, round, strings.Repeat("Samverkan kring suicidprevention och anhörigstöd. ", 200))
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				if i == 0 {
+					// A PDF upload too, so a kill can hit the extraction worker.
+					mod := append(append([]byte(nil), pdf...), []byte(fmt.Sprintf("\n%% round %d\n", round))...)
+					s.tryUpload(upload{filename: "p.pdf", data: mod, lan: "Jämtland", year: "2018"})
+					return
+				}
+				s.tryUpload(upload{filename: fmt.Sprintf("plan-%d.txt", n), data: []byte(body), lan: "Gotland", year: "2018"})
+			}()
+		}
+		time.Sleep(delay)
+		s.kill9()
+		wg.Wait()
+
+		s2 := startServer(t, data, "--sample=false")
+		st := s2.status()
+		if !st.Consistent || st.Plans != st.Indexed {
+			t.Errorf("round %d after kill -9 and restart: %+v", round, st)
+		}
+		var list struct{ Plans []planJSON }
+		s2.get("/api/v1/plans", nil).json(t, &list)
+		for _, p := range list.Plans {
+			var text struct{ Pages []struct{ Text string } }
+			s2.get("/api/v1/plans/"+p.ID+"/text", nil).json(t, &text)
+			if len(text.Pages) != p.Pages || p.Pages == 0 {
+				t.Errorf("round %d: plan %s has %d pages of text; plan says %d", round, p.ID, len(text.Pages), p.Pages)
+			}
+			if r := s2.get("/api/v1/plans/"+p.ID+"/coding", nil); r.status != 200 {
+				t.Errorf("round %d: plan %s has no coding: %d", round, p.ID, r.status)
+			}
+		}
+		if len(list.Plans) > 0 {
+			res := s2.search(url.Values{"q": {"anhörigstöd"}})
+			if res.Total == 0 {
+				t.Errorf("round %d: %d plans but search finds none", round, len(list.Plans))
+			}
+		}
+		t.Logf("round %d: kill after %v left %d whole plans", round, delay, len(list.Plans))
+		s2.stop()
+	}
+}
