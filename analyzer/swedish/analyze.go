@@ -43,6 +43,7 @@ func AnalyzeIndex(text string) []Term { return defaultLexicon().AnalyzeIndex(tex
 // AnalyzeIndex is AnalyzeIndex with this lexicon.
 func (l *Lexicon) AnalyzeIndex(text string) []Term {
 	terms := make([]Term, 0, len(text)/7)
+	memo := map[string]*wordInfo{}
 	pos := 0
 	l.scan(text, func(start, end int, kind TokenKind) {
 		p := pos
@@ -56,27 +57,73 @@ func (l *Lexicon) AnalyzeIndex(text string) []Term {
 		if isStopWord(low) {
 			return
 		}
-		stem := l.Stem(low)
-		terms = append(terms, Term{Term: stem, Start: start, End: end, Position: p, Kind: Word})
-		parts := l.splitParts(low)
-		if parts == nil {
-			return
-		}
-		seen := map[string]bool{stem: true}
-		for _, pt := range parts {
-			ps := l.partStem(pt)
-			if seen[ps] {
-				continue
-			}
-			seen[ps] = true
+		info := l.cachedWord(memo, low)
+		terms = append(terms, Term{Term: info.stem, Start: start, End: end, Position: p, Kind: Word})
+		for i, pt := range info.terms {
 			s, e := mapOffsets(w, low, pt.start, pt.end)
-			terms = append(terms, Term{Term: ps, Start: start + s, End: start + e, Position: p, Kind: Part})
+			terms = append(terms, Term{Term: info.termStems[i], Start: start + s, End: start + e, Position: p, Kind: Part})
 		}
 	})
 	return terms
 }
 
+// wordInfo is the analysis of one lower-case word.
+type wordInfo struct {
+	stem      string
+	parts     []part   // the split (Split), nil if none
+	terms     []part   // parts and sub-parts to index, one per distinct stem
+	termStems []string // their stems
+}
+
+// cachedWord analyses low once per call of the caller (texts repeat
+// their words).
+func (l *Lexicon) cachedWord(memo map[string]*wordInfo, low string) *wordInfo {
+	if info, ok := memo[low]; ok {
+		return info
+	}
+	info := l.word(low)
+	memo[low] = info
+	return info
+}
+
+func (l *Lexicon) word(low string) *wordInfo {
+	simple := l.simpleStem(low)
+	parts := l.splitPartsStem(low, simple)
+	if parts == nil {
+		return &wordInfo{stem: simple}
+	}
+	info := &wordInfo{stem: l.stemWith(low, parts), parts: parts}
+	seen := map[string]bool{info.stem: true}
+	for _, p := range l.withSubParts(low, parts) {
+		ps := l.partStem(p)
+		if seen[ps] {
+			continue
+		}
+		seen[ps] = true
+		info.terms = append(info.terms, p)
+		info.termStems = append(info.termStems, ps)
+	}
+	return info
+}
+
 func (l *Lexicon) partStem(p part) string { return l.Stem(p.lemma) }
+
+// withSubParts adds, after each part that is itself a compound, that
+// part's own parts ("skolhälsovården": "skol", "hälsovården", "hälso",
+// "vården"), so a query for any of them finds the word.
+func (l *Lexicon) withSubParts(w string, parts []part) []part {
+	out := make([]part, 0, len(parts)+2)
+	for _, p := range parts {
+		out = append(out, p)
+		seg := w[p.start:p.end]
+		for _, sp := range l.splitParts(seg) {
+			sp.start += p.start
+			sp.end += p.start
+			out = append(out, sp)
+		}
+	}
+	return out
+}
 
 // mapOffsets turns byte offsets into low (the lower-cased w) into byte
 // offsets into w. lower keeps the rune count, so the n-th rune of one is

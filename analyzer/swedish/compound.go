@@ -8,8 +8,9 @@ import (
 )
 
 const (
-	minPart  = 3 // letters in a compound part
-	maxParts = 3 // parts in a compound
+	minPart  = 3  // letters in a compound part
+	maxParts = 3  // parts in a compound
+	maxWord  = 48 // longer "words" (tables, junk) are not split
 )
 
 // part is one part of a compound: w[start:end] is the part as written
@@ -43,8 +44,11 @@ func (l *Lexicon) Split(lowerWord string) []string {
 }
 
 // splitParts finds the best split of w, or nil.
-func (l *Lexicon) splitParts(w string) []part {
-	if utf8.RuneCountInString(w) < 2*minPart {
+func (l *Lexicon) splitParts(w string) []part { return l.splitPartsStem(w, "") }
+
+// splitPartsStem is splitParts given simpleStem(w), or "" if not known yet.
+func (l *Lexicon) splitPartsStem(w, simple string) []part {
+	if n := utf8.RuneCountInString(w); n < 2*minPart || n > maxWord {
 		return nil
 	}
 	if ps := l.compounds[w]; ps != nil {
@@ -59,7 +63,7 @@ func (l *Lexicon) splitParts(w string) []part {
 			return out
 		}
 	}
-	if l.atomic(w) {
+	if l.atomic(w, simple) {
 		return nil
 	}
 	return l.search(w, 0, maxParts)
@@ -76,8 +80,8 @@ func explicitParts(ps []string) []part {
 }
 
 // atomic reports whether w is a word of the lexicon, or an inflection of
-// one, and so is not split.
-func (l *Lexicon) atomic(w string) bool {
+// one, and so is not split. simple is simpleStem(w), or "".
+func (l *Lexicon) atomic(w, simple string) bool {
 	if l.words[w] || l.bound[w] {
 		return true
 	}
@@ -86,7 +90,10 @@ func (l *Lexicon) atomic(w string) bool {
 			return true
 		}
 	}
-	return l.stems[l.simpleStem(w)]
+	if simple == "" {
+		simple = l.simpleStem(w)
+	}
+	return l.stems[simple]
 }
 
 // inflectionBases lists base forms w may be an inflection of: definite
@@ -94,6 +101,9 @@ func (l *Lexicon) atomic(w string) bool {
 // the explicit compounds.
 func (l *Lexicon) inflectionBases(w string) []string {
 	out := definiteBases(w)
+	if len(l.compoundStems) == 0 {
+		return out
+	}
 	if c, ok := l.compoundStems[fixStem(snowball.Stem(w, false))]; ok {
 		out = append(out, c)
 	}
@@ -108,6 +118,13 @@ func (l *Lexicon) search(w string, from, n int) []part {
 		_, size := utf8.DecodeRuneInString(w[i:])
 		i += size
 		head, rest := w[from:i], w[i:]
+		// Every reading of a head (as is, with a linking -s- or vowel, with
+		// a vowel restored) needs the head less its last letter to begin
+		// some lexicon word; prefixes is closed under prefixes, so once
+		// that fails no longer head can work.
+		if before := w[from : i-size]; before != "" && !l.prefixes[before] {
+			break
+		}
 		if utf8.RuneCountInString(head) < minPart {
 			continue
 		}
@@ -162,7 +179,7 @@ func (l *Lexicon) heads(seg string) []part {
 	for _, v := range []string{"a", "e", "u", "o"} {
 		if b, ok := strings.CutSuffix(seg, v); ok && utf8.RuneCountInString(b) >= 4 {
 			add(len(b), b, 2)
-			if v == "o" || v == "u" {
+			if v == "o" || v == "u" || v == "e" {
 				add(len(seg), b+"a", 1)
 			}
 		}
@@ -170,24 +187,67 @@ func (l *Lexicon) heads(seg string) []part {
 	return out
 }
 
-// final reports whether rest can end a compound: a word, an inflection
-// of one, and returns the form to stem.
+// final reports whether rest can end a compound: a word, or a word plus
+// an inflectional ending, and returns the form to stem.
 func (l *Lexicon) final(rest string) (string, bool) {
-	if l.blocked[rest] || l.bound[rest] {
+	if l.blocked[rest] || (l.bound[rest] && !l.words[rest]) {
 		return "", false
 	}
-	if l.words[rest] {
-		return rest, true
-	}
-	for _, b := range definiteBases(rest) {
-		if l.words[b] && !l.blocked[b] {
-			return rest, true
-		}
-	}
-	if utf8.RuneCountInString(rest) >= 4 && l.stems[l.simpleStem(rest)] {
+	if _, ok := l.lemmaOf(rest); ok {
 		return rest, true
 	}
 	return "", false
+}
+
+// inflections are the endings a Swedish noun, adjective or verb takes,
+// longest first. Derivational endings ("-ig", "-lig", "-het") are not
+// among them, so "tändigt" is no form of "tand".
+var inflections = []string{
+	"arnas", "ernas", "ornas", "arens", "arna", "erna", "orna", "enas",
+	"aren", "ades", "ande", "ende", "ens", "ets", "ars", "ers", "ors",
+	"ade", "are", "ena", "dda", "tta", "ar", "er", "or", "en", "et",
+	"na", "as", "es", "ns", "ts", "ad", "at", "de", "te", "da", "ta",
+	"a", "e", "n", "t", "s", "r",
+}
+
+// lemmaOf returns the lexicon word w is an inflection of: w itself, or
+// w less an inflectional ending, with a dropped vowel restored ("skolor"
+// → "skola"), an e put back before a final r, l or n ("registret" →
+// "register", "medlen" → "medel", "sjukskrivna" → "sjukskriven"), or a
+// doubled m undone ("programmet").
+func (l *Lexicon) lemmaOf(w string) (string, bool) {
+	if l.words[w] {
+		return w, true
+	}
+	for _, e := range inflections {
+		stem, ok := strings.CutSuffix(w, e)
+		if !ok || utf8.RuneCountInString(stem) < minPart {
+			continue
+		}
+		for _, c := range lemmaCandidates(stem, e) {
+			if l.words[c] && !l.blocked[c] {
+				return c, true
+			}
+		}
+	}
+	return "", false
+}
+
+func lemmaCandidates(stem, ending string) []string {
+	out := []string{stem, stem + "a", stem + "e"}
+	if n := len(stem); n >= 2 && strings.ContainsRune("rln", rune(stem[n-1])) && !endsVowel(stem[:n-1]) {
+		out = append(out, stem[:n-1]+"e"+stem[n-1:])
+	}
+	if ending == "t" {
+		out = append(out, stem+"d") // participle: "baserat", "baserad"
+	}
+	if ending == "et" || ending == "na" || ending == "a" {
+		out = append(out, stem+"en")
+	}
+	if strings.HasSuffix(stem, "mm") {
+		out = append(out, stem[:len(stem)-1])
+	}
+	return out
 }
 
 // better returns the better of two splits: fewer parts, then a longer

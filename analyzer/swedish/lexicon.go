@@ -28,6 +28,8 @@ type Lexicon struct {
 	words     map[string]bool     // words and lemmas that may be compound parts
 	bound     map[string]bool     // combining forms, first parts only ("föräldra")
 	blocked   map[string]bool     // never a part ("ända", "het")
+	whole     map[string]bool     // words kept whole on purpose ("måltid")
+	prefixes  map[string]bool     // every prefix of a word or combining form
 	compounds map[string][]string // explicit splits, "anhörig+stöd"
 	stems     map[string]bool     // snowball stems of words (after fixStem)
 	// compoundStems maps the stem of an explicit compound to the compound.
@@ -50,6 +52,8 @@ func newLexicon() *Lexicon {
 		words:     map[string]bool{},
 		bound:     map[string]bool{},
 		blocked:   map[string]bool{},
+		whole:     map[string]bool{},
+		prefixes:  map[string]bool{},
 		compounds: map[string][]string{},
 		stems:     map[string]bool{},
 
@@ -63,6 +67,7 @@ func newLexicon() *Lexicon {
 //	head+tail   a known compound, split there (parts become words)
 //	form-       a combining form, used as a first part only
 //	!word       never a part, whatever else says so
+//	=word       a word that could split but must not ("måltid" is no "mål")
 func (l *Lexicon) load(text string) {
 	sc := bufio.NewScanner(strings.NewReader(text))
 	for sc.Scan() {
@@ -80,6 +85,9 @@ func (l *Lexicon) addEntry(e string) {
 	switch {
 	case strings.HasPrefix(e, "!"):
 		l.blocked[e[1:]] = true
+	case strings.HasPrefix(e, "="):
+		l.words[e[1:]] = true
+		l.whole[e[1:]] = true
 	case strings.HasSuffix(e, "-"):
 		l.bound[strings.TrimSuffix(e, "-")] = true
 	case strings.Contains(e, "+"):
@@ -100,6 +108,10 @@ func (l *Lexicon) finish(extra []string) {
 	}
 	for w := range l.words {
 		l.stems[l.simpleStem(w)] = true
+		addPrefixes(l.prefixes, w)
+	}
+	for w := range l.bound {
+		addPrefixes(l.prefixes, w)
 	}
 	for w := range l.compounds {
 		l.compoundStems[l.simpleStem(w)] = w
@@ -115,6 +127,15 @@ func (l *Lexicon) finish(extra []string) {
 		h.Write([]byte(w))
 	}
 	l.version = "sv-" + hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+func addPrefixes(m map[string]bool, w string) {
+	for i := range w {
+		if i > 0 {
+			m[w[:i]] = true
+		}
+	}
+	m[w] = true
 }
 
 // With returns a copy of l that also knows words (lower case, lexicon
@@ -133,6 +154,9 @@ func (l *Lexicon) With(words ...string) *Lexicon {
 	}
 	for k, v := range l.compounds {
 		n.compounds[k] = v
+	}
+	for k, v := range l.whole {
+		n.whole[k] = v
 	}
 	extra := make([]string, 0, len(words))
 	for _, w := range words {

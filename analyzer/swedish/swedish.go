@@ -58,13 +58,14 @@ func Tokenize(text string) []Token {
 // Tokenize is Tokenize with this lexicon's stems.
 func (l *Lexicon) Tokenize(text string) []Token {
 	var toks []Token
+	memo := map[string]*wordInfo{}
 	l.scan(text, func(start, end int, kind TokenKind) {
 		w := text[start:end]
 		low := lower(w)
 		t := Token{Text: w, Lower: low, Position: len(toks), Start: start, End: end, Kind: kind}
 		if kind == KindWord {
 			t.Stop = isStopWord(low)
-			t.Stem = l.Stem(low)
+			t.Stem = l.cachedWord(memo, low).stem
 		} else {
 			t.Stem = low
 		}
@@ -104,16 +105,21 @@ func isWordRune(r rune) bool {
 // scan calls emit for every token of text, in order.
 func (l *Lexicon) scan(text string, emit func(start, end int, kind TokenKind)) {
 	i := 0
+	chunkStart := true // i follows white space or a bracket: an address may start here
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		if !isWordRune(r) {
+			chunkStart = unicode.IsSpace(r) || strings.ContainsRune(addressDelims, r)
 			i += size
 			continue
 		}
-		if end, kind, ok := addressAt(text, i); ok {
-			emit(i, end, kind)
-			i = end
-			continue
+		if chunkStart || i == 0 {
+			chunkStart = false
+			if end, kind, ok := addressAt(text, i); ok {
+				emit(i, end, kind)
+				i = end
+				continue
+			}
 		}
 		end, next, kind := wordAt(text, i)
 		emit(i, end, kind)
@@ -181,7 +187,7 @@ func addressAt(text string, i int) (int, TokenKind, bool) {
 	j := i
 	for j < len(text) {
 		r, size := utf8.DecodeRuneInString(text[j:])
-		if unicode.IsSpace(r) || strings.ContainsRune("<>\"()[]{}|\\", r) {
+		if unicode.IsSpace(r) || strings.ContainsRune(addressDelims, r) {
 			break
 		}
 		j += size
@@ -200,6 +206,9 @@ func addressAt(text string, i int) (int, TokenKind, bool) {
 	}
 	return 0, 0, false
 }
+
+// addressDelims end a URL or an e-mail address, besides white space.
+const addressDelims = "<>\"()[]{}|\\"
 
 func isEmail(s string) bool {
 	at := strings.IndexByte(s, '@')

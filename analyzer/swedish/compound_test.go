@@ -1,0 +1,188 @@
+package swedish
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// compounds of the domain and their parts as Split writes them (lower
+// case, linking -s- left out).
+var compoundCases = []struct {
+	word  string
+	parts string // "+"-separated
+}{
+	{"suicidprevention", "suicid+prevention"},
+	{"suicidpreventiva", "suicid+preventiva"},
+	{"suicidpreventivt", "suicid+preventivt"},
+	{"suicidförsök", "suicid+försök"},
+	{"suicidrisken", "suicid+risken"},
+	{"anhörigstöd", "anhörig+stöd"},
+	{"anhörigstödet", "anhörig+stödet"},
+	{"anhörigorganisationer", "anhörig+organisationer"},
+	{"äldreomsorgen", "äldre+omsorgen"},
+	{"äldrevården", "äldre+vården"},
+	{"äldreboende", "äldre+boende"},
+	{"barnpsykiatrin", "barn+psykiatrin"},
+	{"barnperspektivet", "barn+perspektivet"},
+	{"vuxenpsykiatrin", "vuxen+psykiatrin"},
+	{"ungdomspsykiatri", "ungdom+psykiatri"},
+	{"ungdomsmottagningen", "ungdom+mottagningen"},
+	{"självmordsförsök", "självmord+försök"},
+	{"självmordstankar", "självmord+tankar"},
+	{"handlingsplan", "handling+plan"},
+	{"handlingsplanen", "handling+planen"},
+	{"handlingsplaner", "handling+planer"},
+	{"föräldrastöd", "föräldra+stöd"},
+	{"föräldragrupper", "föräldra+grupper"},
+	{"skolhälsovården", "skol+hälso+vården"},
+	{"skolsköterskan", "skol+sköterskan"},
+	{"skolmiljö", "skol+miljö"},
+	{"elevhälsan", "elev+hälsan"},
+	{"elevhälsoteam", "elev+hälso+team"},
+	{"hälsofrämjande", "hälso+främjande"},
+	{"folkhälsomyndigheten", "folk+hälso+myndigheten"},
+	{"vårdcentralen", "vård+centralen"},
+	{"vårdcentralerna", "vård+centralerna"},
+	{"primärvården", "primär+vården"},
+	{"öppenvården", "öppen+vården"},
+	{"slutenvården", "sluten+vården"},
+	{"sjukvården", "sjuk+vården"},
+	{"missbruksvården", "missbruk+vården"},
+	{"beroendevården", "beroende+vården"},
+	{"samverkansavtal", "samverkan+avtal"},
+	{"samverkansrådet", "samverkan+rådet"},
+	{"samordningsförbundet", "samordning+förbundet"},
+	{"brukarorganisationerna", "brukar+organisationerna"},
+	{"brukarinflytande", "brukar+inflytande"},
+	{"brukarmedverkan", "brukar+medverkan"},
+	{"kunskapsstöd", "kunskap+stöd"},
+	{"kompetensutveckling", "kompetens+utveckling"},
+	{"behovsanalysen", "behov+analysen"},
+	{"målgruppen", "mål+gruppen"},
+	{"målgrupper", "mål+grupper"},
+	{"riskgrupper", "risk+grupper"},
+	{"arbetsgruppen", "arbet+gruppen"},
+	{"arbetsmarknaden", "arbet+marknaden"},
+	{"länsstyrelsen", "län+styrelsen"},
+	{"socialtjänsten", "social+tjänsten"},
+	{"socialstyrelsen", "social+styrelsen"},
+	{"kvinnoorganisation", "kvinno+organisation"},
+	{"flickgrupper", "flick+grupper"},
+	{"pojkgrupper", "pojk+grupper"},
+	{"mötesplatser", "möte+platser"},
+	{"familjehem", "familj+hem"},
+	{"boendestödet", "boende+stödet"},
+	{"genusperspektiv", "genus+perspektiv"},
+	{"jämställdhetsperspektiv", "jämställdhet+perspektiv"},
+	{"barnrättsperspektiv", "barn+rätt+perspektiv"},
+	{"tvångsåtgärder", "tvång+åtgärder"},
+	{"väntetiderna", "vänte+tiderna"},
+	{"spelberoende", "spel+beroende"},
+	{"livskvalitet", "livs+kvalitet"},
+	{"effektmål", "effekt+mål"},
+	{"delmålen", "del+målen"},
+	{"stimulansmedlen", "stimulans+medlen"},
+	{"patientregistret", "patient+registret"},
+	{"internetbaserad", "internet+baserad"},
+	{"nollvisionen", "noll+visionen"},
+	{"dödsorsaksregistret", "död+orsak+registret"},
+	{"självskadebeteende", "själv+skade+beteende"},
+	{"psykiatrisamordnare", "psykiatri+samordnare"},
+	{"anhöriggrupper", "anhörig+grupper"},
+	{"förskoleklass", "förskole+klass"},
+	{"gymnasieskolan", "gymnasie+skolan"},
+}
+
+// words that must stay whole: inflections of simple words, derivations,
+// and words whose "parts" would be false.
+var wholeWords = []string{
+	"ungdom", "ungdomar", "ungdomarna", "nyanlända", "nyanländas", "inflytande",
+	"kommunerna", "landstinget", "landsting", "verksamhet", "verksamheten",
+	"samverkan", "samarbete", "samtal", "samordnare", "tillgänglighet",
+	"förebyggande", "uppföljning", "utbildning", "delaktighet", "befolkning",
+	"organisation", "förvaltning", "överenskommelse", "information",
+	"kommunikation", "jämställdhet", "jämlikhet", "rehabilitering",
+	"sjuksköterska", "måltid", "vägledning", "sjukdom", "barndom",
+	"anhöriga", "närstående", "asylsökande", "ensamkommande", "medarbetare",
+	"handläggare", "invånare", "behandling", "undersökning", "personal",
+	"psykiatri", "omsorgen", "insatser", "aktiviteter", "kvinnor",
+	"självständigt", "suicidalitet", "modersmål", "storlek", "tidning",
+	"ordning", "hemlighet", "naturligtvis", "förslag", "underlag",
+	"riksdagen", "värdegrunden", "högskolan", "sjukhuset", "planering",
+}
+
+func TestSplitCompounds(t *testing.T) {
+	for _, tt := range compoundCases {
+		t.Run(tt.word, func(t *testing.T) {
+			got := strings.Join(Split(tt.word), "+")
+			if got != tt.parts {
+				t.Errorf("Split(%q) = %q; want %q", tt.word, got, tt.parts)
+			}
+		})
+	}
+	if len(compoundCases) < 60 {
+		t.Errorf("only %d compound cases; keep at least 60", len(compoundCases))
+	}
+}
+
+func TestSplitWholeWords(t *testing.T) {
+	for _, w := range wholeWords {
+		t.Run(w, func(t *testing.T) {
+			if got := Split(w); got != nil {
+				t.Errorf("Split(%q) = %q; want nil", w, got)
+			}
+		})
+	}
+	if len(wholeWords) < 30 {
+		t.Errorf("only %d whole words; keep at least 30", len(wholeWords))
+	}
+}
+
+// TestSplitNoFalseParts: parts that must never come out of any word.
+func TestSplitNoFalseParts(t *testing.T) {
+	words := append([]string{"nyanlända", "anlända", "inflytandet", "ungdomsmottagning", "verksamhetsplan"}, wholeWords...)
+	for _, c := range compoundCases {
+		words = append(words, c.word)
+	}
+	banned := map[string]bool{"ända": true, "ande": true, "het": true, "dom": true, "ans": true, "ning": true, "sam": true}
+	for _, w := range words {
+		for _, p := range Split(w) {
+			if banned[p] {
+				t.Errorf("Split(%q) = %q: false part %q", w, Split(w), p)
+			}
+		}
+	}
+}
+
+func TestSplitShortAndOdd(t *testing.T) {
+	for _, w := range []string{"", "a", "stöd", "barnbarn", "123456", "ääääää", "suicid-prevention"} {
+		got := Split(w)
+		if w == "barnbarn" && !reflect.DeepEqual(got, []string{"barn", "barn"}) {
+			t.Errorf("Split(%q) = %q", w, got)
+		}
+		if w != "barnbarn" && got != nil {
+			t.Errorf("Split(%q) = %q; want nil", w, got)
+		}
+	}
+}
+
+func TestSplitUpperCase(t *testing.T) {
+	if got := Split("Äldreomsorgen"); !reflect.DeepEqual(got, []string{"äldre", "omsorgen"}) {
+		t.Errorf("Split(Äldreomsorgen) = %q", got)
+	}
+}
+
+// TestLexiconWith: a word seen alone in the corpus becomes a part.
+func TestLexiconWith(t *testing.T) {
+	if Split("hjärnkollambassadör") != nil && Split("hjärnkollambassadör")[0] == "hjärnkoll" {
+		t.Skip("already known")
+	}
+	l := DefaultLexicon().With("fontänhus")
+	if got := l.Split("fontänhusmedlem"); !reflect.DeepEqual(got, []string{"fontänhus", "medlem"}) {
+		t.Errorf("With(fontänhus).Split = %q", got)
+	}
+	if got := Split("fontänhusmedlem"); got != nil && got[0] == "fontänhus" {
+		t.Errorf("the default lexicon changed: %q", got)
+	}
+}

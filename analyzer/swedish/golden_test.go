@@ -1,0 +1,108 @@
+package swedish
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+// checkGolden compares got with testdata/name, or rewrites it with -update.
+func checkGolden(t *testing.T, name, got string) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read golden (run with -update to create it): %v", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs (run go test -update and read the diff):\n%s", path, firstDiff(string(want), got))
+	}
+}
+
+func firstDiff(want, got string) string {
+	wl, gl := strings.Split(want, "\n"), strings.Split(got, "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return fmt.Sprintf("line %d:\n got %q\nwant %q", i+1, g, w)
+		}
+	}
+	return ""
+}
+
+func readLines(t *testing.T, name string) []string {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if line := strings.TrimSpace(sc.Text()); line != "" && !strings.HasPrefix(line, "#") {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// TestStemGolden pins the stem and parts of every word in testdata/stems.txt.
+func TestStemGolden(t *testing.T) {
+	var b strings.Builder
+	for _, w := range readLines(t, "stems.txt") {
+		fmt.Fprintf(&b, "%s\t%s\t%s\n", w, Stem(w), strings.Join(Split(w), "+"))
+	}
+	checkGolden(t, "stems.golden", b.String())
+}
+
+// TestAnalyzeGolden pins AnalyzeIndex on testdata/*.txt (other than
+// stems.txt): one term a line, with its position, kind, byte offsets and
+// the text those offsets cover.
+func TestAnalyzeGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), ".txt")
+		if name == "stems" {
+			continue
+		}
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			text := string(src)
+			var b strings.Builder
+			b.WriteString("# AnalyzeIndex: position kind term [start:end] text\n")
+			for _, tm := range AnalyzeIndex(text) {
+				fmt.Fprintf(&b, "%d\t%s\t%s\t[%d:%d]\t%s\n", tm.Position, tm.Kind, tm.Term, tm.Start, tm.End, text[tm.Start:tm.End])
+			}
+			b.WriteString("# Sentences\n")
+			for _, s := range Sentences(text) {
+				fmt.Fprintf(&b, "[%d:%d]\t%q\n", s.Start, s.End, text[s.Start:s.End])
+			}
+			checkGolden(t, name+".golden", b.String())
+		})
+	}
+}
