@@ -68,6 +68,7 @@ func (s *Server) Handler() http.Handler {
 	v1.GET("/search", s.search)
 	v1.GET("/analyze", s.analyze)
 	v1.GET("/codebook", s.codebook)
+	v1.POST("/eval", s.eval)
 	v1.GET("/lans", s.lans)
 	v1.GET("/openapi.yaml", s.openapi)
 	v1.GET("/status", s.status)

@@ -261,3 +261,70 @@ func runAnalyze(args []string, stdout, stderr io.Writer) error {
 	}
 	return w.Flush()
 }
+
+// runEval compares the coder with hand coding and prints per dimension and
+// per code precision, recall, F1 and Cohen's kappa, then the passages
+// where they disagree.
+func runEval(args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("plankoll eval", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	asJSON := fs.Bool("json", false, "print the report as JSON")
+	cbFlag := fs.String("codebook", os.Getenv("PLANKOLL_CODEBOOK"), "codebook YAML file (default: the embedded one)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 {
+		return fmt.Errorf("eval: give one gold file (JSON Lines, see analyzer/testdata/gold/README.md)")
+	}
+	f, err := os.Open(fs.Arg(0))
+	if err != nil {
+		return fmt.Errorf("eval: %w", err)
+	}
+	defer f.Close()
+	gold, err := analyzer.ReadGold(f)
+	if err != nil {
+		return err
+	}
+	cb, err := loadCodebook(*cbFlag)
+	if err != nil {
+		return err
+	}
+	rep := analyzer.Evaluate(analyzer.NewCoder(cb), gold)
+	if *asJSON {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	return writeEvalTable(stdout, rep)
+}
+
+func writeEvalTable(out io.Writer, rep analyzer.EvalReport) error {
+	w := tabwriter.NewWriter(out, 0, 2, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(out, "%d passages\n\n", rep.Passages)
+	fmt.Fprintln(w, "dimension\tcode\tP\tR\tF1\tkappa\tTP\tFP\tFN\t")
+	for _, d := range rep.Dimensions {
+		fmt.Fprintf(w, "%s\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t\n", d.Dimension, "(all)", d.Precision, d.Recall, d.F1, d.Kappa, d.TP, d.FP, d.FN)
+		for _, c := range d.Codes {
+			if c.TP+c.FP+c.FN == 0 {
+				continue
+			}
+			fmt.Fprintf(w, "\t%s\t%.3f\t%.3f\t%.3f\t%.3f\t%d\t%d\t%d\t\n", c.Code, c.Precision, c.Recall, c.F1, c.Kappa, c.TP, c.FP, c.FN)
+		}
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "\n%d disagreements\n", len(rep.Disagreements))
+	for _, d := range rep.Disagreements {
+		fmt.Fprintf(out, "%s %s: hand %v, coder %v\n    %s\n", d.ID, d.Dimension, d.Gold, d.Got, oneLine(d.Text, 160))
+	}
+	return nil
+}
+
+func oneLine(s string, max int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > max {
+		return string(r[:max]) + "…"
+	}
+	return s
+}

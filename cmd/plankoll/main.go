@@ -7,6 +7,7 @@
 //	plankoll recode   re-code every plan with the codebook in force
 //	plankoll code     print the coding JSON of one file (no server, no data folder)
 //	plankoll analyze  show how the Swedish analysis reads a text
+//	plankoll eval     compare the coder with hand coding (JSON Lines)
 //
 // main wires the packages together and does nothing else.
 package main
@@ -57,6 +58,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runCode(ctx, rest, stdout, stderr)
 	case "analyze":
 		return runAnalyze(rest, stdout, stderr)
+	case "eval":
+		return runEval(rest, stdout, stderr)
 	case "extract-worker":
 		// The same binary, run by the service as a sandboxed child (see corpus/extract).
 		return extract.RunWorker(ctx, stdin, stdout)
@@ -79,6 +82,7 @@ Commands:
   recode   [--data DIR]           re-code every plan with the codebook in force
   code     [--lan L --year Y] FILE   print the coding JSON of one file
   analyze  TEXT                   show tokens, stems and compound parts
+  eval     [--json] GOLD.jsonl    precision, recall, F1 and kappa against hand coding
 
 Run "plankoll COMMAND -h" for a command's flags.
 `
