@@ -147,6 +147,19 @@
     return html + "</mark>".repeat(open);
   }
 
+  // decodeEntities turns the character references of a fragment back into
+  // text, without parsing any markup.
+  function decodeEntities(s) {
+    const named = { amp: "&", lt: "<", gt: ">", quot: "\"", apos: "'", nbsp: "\u00a0" };
+    return s.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|[a-zA-Z]+);/g, (m, e) => {
+      if (e[0] === "#") {
+        const n = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+        return n > 0 && n <= 0x10ffff ? String.fromCodePoint(n) : m;
+      }
+      return named[e] !== undefined ? named[e] : m;
+    });
+  }
+
   function fragmentNode(s) {
     const n = el("p", { class: "fragment" });
     n.innerHTML = sanitizeFragment(s); // sanitized: text and <mark> only
@@ -244,7 +257,8 @@
     try {
       const cb = await getCodebook();
       for (const d of cb.dimensions || []) {
-        opts.push({ group: d.label || DIMENSIONS[d.id] || d.id, options: (d.codes || []).map((c) => ({ value: c.id, label: c.label + " (" + c.id + ")" })) });
+        // The search API names a code "dimension:code", as its facets do.
+        opts.push({ group: d.label || DIMENSIONS[d.id] || d.id, options: (d.codes || []).map((c) => ({ value: d.id + ":" + c.id, label: c.label })) });
       }
     } catch (e) { /* free text is not offered; the select stays short */ }
     return opts;
@@ -397,33 +411,68 @@
     announce(plural(total, "träff", "träffar"));
 
     const facets = el("aside", { class: "facets panel", "aria-label": "Avgränsa" }, el("h2", {}, "Avgränsa"));
-    for (const [name, counts] of Object.entries(res.facets || {})) {
-      const entries = Object.entries(counts || {}).sort((a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0]), "sv"));
-      if (!entries.length) continue;
+    const facetButton = (name, value, count, label) => {
+      const active = (state[name] || []).includes(String(value));
+      return el("li", {}, el("button", {
+        type: "button", class: "facet", "aria-pressed": active ? "true" : "false",
+        onclick: () => {
+          const cur = formState(0);
+          if (!(name in cur)) return;
+          cur[name] = active ? cur[name].filter((x) => x !== String(value)) : cur[name].concat([String(value)]);
+          go("sok", cur);
+        },
+      }, el("span", {}, label), el("span", { class: "count" }, fmtNum(count, 0))));
+    };
+    // facetList shows the first few values and a button for the rest.
+    const facetList = (name, entries, labelOf, first) => {
       const list = el("ul");
-      for (const [value, count] of entries.slice(0, 25)) {
-        const active = (state[name] || []).includes(String(value));
-        let label = String(value);
-        if (name === "code") label = labels[value] ? labels[value] + " (" + value + ")" : value;
-        if (name === "audience") label = AUDIENCES[value] || value;
-        if (name === "section") label = SECTIONS[value] || value;
-        list.append(el("li", {}, el("button", {
-          type: "button", class: "facet", "aria-pressed": active ? "true" : "false",
-          onclick: () => {
-            const cur = formState(0);
-            const key = name in cur ? name : null;
-            if (!key) return;
-            cur[key] = active ? cur[key].filter((x) => x !== String(value)) : cur[key].concat([String(value)]);
-            go("sok", cur);
-          },
-        }, el("span", {}, label), el("span", { class: "count" }, fmtNum(count, 0)))));
+      entries.forEach(([value, count], i) => {
+        const li = facetButton(name, value, count, labelOf(value));
+        if (i >= first && !(state[name] || []).includes(String(value))) li.hidden = true;
+        list.append(li);
+      });
+      const hidden = [...list.children].filter((li) => li.hidden);
+      if (hidden.length) {
+        const more = el("button", { type: "button", class: "link small" }, "Visa " + hidden.length + " till");
+        more.addEventListener("click", () => { hidden.forEach((li) => { li.hidden = false; }); more.remove(); });
+        list.append(el("li", {}, more));
       }
-      facets.append(el("h3", {}, FACET_NAMES[name] || name), list);
+      return list;
+    };
+    const byCount = (a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0]), "sv");
+    const facetOrder = ["lan", "year", "audience", "section", "code"];
+    const names = Object.keys(res.facets || {}).sort((a, b) => (facetOrder.indexOf(a) + 1 || 99) - (facetOrder.indexOf(b) + 1 || 99));
+    for (const name of names) {
+      const entries = Object.entries(res.facets[name] || {});
+      if (!entries.length) continue;
+      facets.append(el("h3", {}, FACET_NAMES[name] || name));
+      if (name === "code") {
+        // Codes come as "dimension:code": one short list per dimension.
+        const groups = new Map();
+        for (const [value, count] of entries) {
+          const dim = String(value).includes(":") ? String(value).split(":")[0] : "";
+          if (!groups.has(dim)) groups.set(dim, []);
+          groups.get(dim).push([value, count]);
+        }
+        const dimOrder = Object.keys(DIMENSIONS);
+        for (const dim of [...groups.keys()].sort((a, b) => (dimOrder.indexOf(a) + 1 || 99) - (dimOrder.indexOf(b) + 1 || 99))) {
+          facets.append(el("h4", {}, DIMENSIONS[dim] || dim || "Övriga"),
+            facetList(name, groups.get(dim).sort(byCount), (v) => labels[v] || String(v).split(":").pop(), 5));
+        }
+      } else if (name === "year") {
+        facets.append(facetList(name, entries.sort((a, b) => String(b[0]).localeCompare(String(a[0]))), String, 10));
+      } else {
+        const labelOf = name === "audience" ? (v) => AUDIENCES[v] || v : name === "section" ? (v) => SECTIONS[v] || v : String;
+        facets.append(facetList(name, entries.sort(byCount), labelOf, 10));
+      }
     }
 
     const list = el("ol", { class: "hits", start: String(state.from + 1) });
     for (const h of hits) {
-      const link = "#/plan/" + encodeURIComponent(h.plan_id) + "?page=" + encodeURIComponent(h.page);
+      // The plan view highlights the first marked word at or after the
+      // hit's segment offset.
+      const firstMark = /<mark>([^<]*)<\/mark>/.exec((h.fragments || [])[0] || "");
+      const link = "#/plan/" + encodeURIComponent(h.plan_id) + qs({ page: h.page, at: h.offset != null ? h.offset : "", hl: firstMark ? decodeEntities(firstMark[1]) : "" });
       const title = (h.kommun ? h.kommun + " (" + h.lan + ")" : h.lan) + " " + h.year;
       list.append(el("li", { class: "hit" },
         el("div", { class: "hit-head" },
@@ -615,7 +664,10 @@
 
     render(planName(plan), el("div", { class: "plan-layout" }, left, reader.node));
     const startPage = parseInt(params.get("page") || "1", 10);
-    reader.show(isFinite(startPage) ? startPage : 1);
+    const at = parseInt(params.get("at") || "0", 10);
+    const hl = params.get("hl");
+    if (hl) reader.showMatch(startPage, isFinite(at) && at >= 0 ? at : 0, hl);
+    else reader.show(isFinite(startPage) ? startPage : 1);
   }
 
   // makeReader is the page-text panel; show(page, start, end) highlights
@@ -666,9 +718,27 @@
       const p = pages[i + d];
       if (p) show(p.page);
     };
+    // showMatch highlights the first occurrence of term (case-insensitive)
+    // at or after code point at, else anywhere on the page.
+    function showMatch(page, at, term) {
+      const chars = Array.from(byPage.get(page) || "").map((c) => c.toLowerCase());
+      const t = Array.from(term.toLowerCase());
+      const find = (from) => {
+        for (let i = from; i + t.length <= chars.length; i++) {
+          let ok = true;
+          for (let j = 0; j < t.length && ok; j++) ok = chars[i + j] === t[j];
+          if (ok) return i;
+        }
+        return -1;
+      };
+      let i = find(at);
+      if (i < 0) i = find(0);
+      if (i < 0 || !t.length) show(page);
+      else show(page, i, i + t.length);
+    }
     prev.addEventListener("click", () => step(-1));
     next.addEventListener("click", () => step(1));
-    return { node, show };
+    return { node, show, showMatch };
   }
 
   function evidenceList(evs, reader, limit) {
@@ -699,7 +769,7 @@
       el("div", { class: "stat" }, el("b", {}, goals.length), el("span", {}, "mål")),
       el("div", { class: "stat" }, el("b", {}, goalsWithout), el("span", {}, "mål utan indikator")),
       el("div", { class: "stat" }, el("b", {}, inds.length), el("span", {}, "indikatorer")),
-      el("div", { class: "stat" }, el("b", {}, LEVEL_LABELS[bi.level] || bi.level || "–"), el("span", {}, "brukarinflytande")),
+      el("div", { class: "stat word" }, el("b", {}, LEVEL_LABELS[bi.level] || bi.level || "–"), el("span", {}, "brukarinflytande")),
       el("div", { class: "stat" }, el("b", {}, ge.present ? "Ja" : "Nej"), el("span", {}, "genusperspektiv"))));
 
     // Codes per dimension
