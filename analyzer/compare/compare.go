@@ -171,7 +171,7 @@ func compareCodeKeys(d1, c1, d2, c2 string) int {
 // text. It never fails; plans without a coding, sections or text simply
 // have nothing to compare there.
 func Plans(a, b PlanInput) Comparison {
-	goals, indicators := diffStatements(a.Coding, b.Coding)
+	goals, indicators := diffStatements(a, b)
 	sa, sb := newPlanText(a), newPlanText(b)
 	cache := tokenCache{}
 	text, vocab := textSimilarity(sa, sb, cache)

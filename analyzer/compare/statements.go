@@ -3,6 +3,7 @@ package compare
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/plankoll/plankoll/analyzer"
 )
@@ -30,10 +31,10 @@ func matchStatements(from, to []terms) statementMatch {
 	return m
 }
 
-func analyseAll(texts []string) []terms {
+func analyseAll(texts []string, planYear int) []terms {
 	out := make([]terms, len(texts))
 	for i, t := range texts {
-		out[i] = analyse(t)
+		out[i] = analyse(t, planYear)
 	}
 	return out
 }
@@ -43,7 +44,7 @@ func analyseAll(texts []string) []terms {
 func (m statementMatch) changes(p pair, textFrom, textTo string) (changes []string, kept bool) {
 	a, b := m.terms[0][p.i], m.terms[1][p.j]
 	changes = []string{}
-	if normaliseSpace(textFrom) != normaliseSpace(textTo) {
+	if wording(textFrom) != wording(textTo) {
 		changes = append(changes, "wording")
 	}
 	if !slices.Equal(a.numbers, b.numbers) {
@@ -56,22 +57,34 @@ func (m statementMatch) changes(p pair, textFrom, textTo string) (changes []stri
 	return changes, kept
 }
 
+// wording is a statement without its numbers, case and spacing: a change
+// of numbers or years is reported as such, not as a change of wording.
+func wording(s string) string {
+	return normaliseSpace(strings.Map(func(r rune) rune {
+		if unicode.IsDigit(r) {
+			return ' '
+		}
+		return r
+	}, s))
+}
+
 // normaliseSpace lower-cases s and collapses its white space, so that a
 // line break moved by the layout is not a change of wording.
 func normaliseSpace(s string) string {
 	return strings.ToLower(strings.Join(strings.Fields(s), " "))
 }
 
-// diffStatements matches the goals and the indicators of two codings.
-func diffStatements(a, b analyzer.Coding) (GoalDiff, IndicatorDiff) {
-	ind, indMap := diffIndicators(a.Indicators, b.Indicators)
+// diffStatements matches the goals and the indicators of two plans.
+func diffStatements(a, b PlanInput) (GoalDiff, IndicatorDiff) {
+	ind, indMap := diffIndicators(a, b)
 	return diffGoals(a, b, indMap), ind
 }
 
 // diffIndicators sorts indicators and returns, for each indicator id of the
 // earlier plan that was matched, the id of its counterpart.
-func diffIndicators(from, to []analyzer.Indicator) (IndicatorDiff, map[string]string) {
-	m := matchStatements(analyseAll(indicatorTexts(from)), analyseAll(indicatorTexts(to)))
+func diffIndicators(a, b PlanInput) (IndicatorDiff, map[string]string) {
+	from, to := a.Coding.Indicators, b.Coding.Indicators
+	m := matchStatements(analyseAll(indicatorTexts(from), a.Plan.Year), analyseAll(indicatorTexts(to), b.Plan.Year))
 	d := IndicatorDiff{Added: []analyzer.Indicator{}, Removed: []analyzer.Indicator{}, Changed: []IndicatorPair{}, Kept: []IndicatorPair{}}
 	counterpart := map[string]string{}
 	for _, p := range m.pairs {
@@ -98,14 +111,14 @@ func diffIndicators(from, to []analyzer.Indicator) (IndicatorDiff, map[string]st
 	return d, counterpart
 }
 
-func diffGoals(a, b analyzer.Coding, indicatorCounterpart map[string]string) GoalDiff {
-	from, to := a.Goals, b.Goals
-	m := matchStatements(analyseAll(goalTexts(from)), analyseAll(goalTexts(to)))
+func diffGoals(a, b PlanInput, indicatorCounterpart map[string]string) GoalDiff {
+	from, to := a.Coding.Goals, b.Coding.Goals
+	m := matchStatements(analyseAll(goalTexts(from), a.Plan.Year), analyseAll(goalTexts(to), b.Plan.Year))
 	d := GoalDiff{
 		Added: []analyzer.Goal{}, Removed: []analyzer.Goal{}, Changed: []GoalPair{}, Kept: []GoalPair{},
 		FromCount: len(from), ToCount: len(to),
 	}
-	indA, indB := goalIndicators(a), goalIndicators(b)
+	indA, indB := goalIndicators(a.Coding), goalIndicators(b.Coding)
 	for _, g := range from {
 		if len(indA[g.ID]) == 0 {
 			d.FromWithoutIndicator++

@@ -22,8 +22,9 @@ const (
 	SameStructureThreshold = 0.7
 )
 
-// Structure compares the plans' headings (from the codings' sections) and,
-// per matched section, their paragraphs.
+// Structure compares the plans' headings (from the codings' sections,
+// table-of-contents entries left out) and, per matched section, their
+// paragraphs.
 type Structure struct {
 	SameStructure bool `json:"same_structure"`
 	// HeadingOverlap is 2·matched / (headings before + headings after).
@@ -116,10 +117,35 @@ func clamp(x, lo, hi int) int { return max(lo, min(x, hi)) }
 // "IV." — not a year ("2018 års plan").
 var numbering = regexp.MustCompile(`^\s*(?:\d{1,2}(?:[.)]\d{1,2})*[.)]?|[IVXivx]+[.)]|[A-Za-z][.)])\s+`)
 
-// headingKey strips a heading's numbering ("2.1 ", "B) ", "IV. ") and
-// collapses its space and case.
+// year is a four-digit year in a heading: "Mål för 2017" and "Mål för
+// 2018" are the same chapter of two yearly plans.
+var year = regexp.MustCompile(`\b(?:19|20)\d\d\b`)
+
+// tocEntry is a table-of-contents line: dot leaders and a page number.
+var tocEntry = regexp.MustCompile(`(?:\.{4,}|…{2,})\s*\d*\s*$`)
+
+// headingKey strips a heading's numbering ("2.1 ", "B) ", "IV. "), writes
+// its years as "ÅÅÅÅ" and collapses its space and case.
 func headingKey(h string) string {
-	return normaliseSpace(numbering.ReplaceAllString(h, ""))
+	return normaliseSpace(year.ReplaceAllString(numbering.ReplaceAllString(h, ""), "ÅÅÅÅ"))
+}
+
+// paragraphKey is a paragraph without numbering, case and spacing: what
+// must be equal for a paragraph to count as kept.
+func paragraphKey(p string) string {
+	return normaliseSpace(numbering.ReplaceAllString(p, ""))
+}
+
+// structural returns the sections that are chapters of the plan, leaving
+// out table-of-contents entries that a coder may report as headings.
+func structural(secs []analyzer.Section) []analyzer.Section {
+	var out []analyzer.Section
+	for _, s := range secs {
+		if !tocEntry.MatchString(s.Heading) {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // headingStems are the stems of a heading's words, stop words dropped but
@@ -142,19 +168,20 @@ func headingSimilarity(a, b string) float64 {
 }
 
 func diffStructure(a, b planText, cache tokenCache) Structure {
-	s := Structure{Threshold: SameStructureThreshold, FromHeadings: len(a.sections), ToHeadings: len(b.sections),
+	secA, secB := structural(a.sections), structural(b.sections)
+	s := Structure{Threshold: SameStructureThreshold, FromHeadings: len(secA), ToHeadings: len(secB),
 		HeadingsAdded: []string{}, HeadingsRemoved: []string{}, Sections: []SectionDiff{}}
-	if len(a.sections) == 0 && len(b.sections) == 0 {
+	if len(secA) == 0 && len(secB) == 0 {
 		s.Note = "Neither coding has sections: the whole texts are compared as one section."
 		s.Sections = append(s.Sections, diffParagraphs(a.all(), b.all(), cache))
 		return s
 	}
-	n, m := len(a.sections), len(b.sections)
+	n, m := len(secA), len(secB)
 	sims := make([][]float64, n)
 	for i := range sims {
 		sims[i] = make([]float64, m)
 		for j := range sims[i] {
-			sims[i][j] = headingSimilarity(a.sections[i].Heading, b.sections[j].Heading)
+			sims[i][j] = headingSimilarity(secA[i].Heading, secB[j].Heading)
 		}
 	}
 	// A heading that recurs ("Mål" under each area) pairs with the one at
@@ -164,16 +191,16 @@ func diffStructure(a, b planText, cache tokenCache) Structure {
 		return sims[i][j] - 0.01*dist, sims[i][j] >= HeadingThreshold
 	})
 	for _, p := range pairs {
-		x, y := a.sections[p.i], b.sections[p.j]
+		x, y := secA[p.i], secB[p.j]
 		d := diffParagraphs(a.slice(x.StartPage, x.Start, x.EndPage, x.End), b.slice(y.StartPage, y.Start, y.EndPage, y.End), cache)
 		d.From, d.To, d.Kind, d.HeadingSimilarity = x.Heading, y.Heading, y.Kind, round2(sims[p.i][p.j])
 		s.Sections = append(s.Sections, d)
 	}
 	for _, i := range unmatched(n, pairs, left) {
-		s.HeadingsRemoved = append(s.HeadingsRemoved, a.sections[i].Heading)
+		s.HeadingsRemoved = append(s.HeadingsRemoved, secA[i].Heading)
 	}
 	for _, j := range unmatched(m, pairs, right) {
-		s.HeadingsAdded = append(s.HeadingsAdded, b.sections[j].Heading)
+		s.HeadingsAdded = append(s.HeadingsAdded, secB[j].Heading)
 	}
 	s.HeadingOverlap = round2(2 * float64(len(pairs)) / float64(n+m))
 	s.SameStructure = s.HeadingOverlap >= SameStructureThreshold
@@ -221,11 +248,11 @@ func diffParagraphs(from, to string, cache tokenCache) SectionDiff {
 	d := SectionDiff{ParagraphsChanged: []ParagraphPair{}, ParagraphsAdded: []string{}, ParagraphsRemoved: []string{}}
 	left := map[string]int{}
 	for _, p := range paragraphs(from) {
-		left[headingKey(p)]++
+		left[paragraphKey(p)]++
 	}
 	var restFrom, restTo []string
 	for _, p := range paragraphs(to) {
-		if k := headingKey(p); left[k] > 0 {
+		if k := paragraphKey(p); left[k] > 0 {
 			left[k]--
 			d.ParagraphsKept++
 		} else {
@@ -233,7 +260,7 @@ func diffParagraphs(from, to string, cache tokenCache) SectionDiff {
 		}
 	}
 	for _, p := range paragraphs(from) {
-		if k := headingKey(p); left[k] > 0 {
+		if k := paragraphKey(p); left[k] > 0 {
 			left[k]--
 			restFrom = append(restFrom, p)
 		}

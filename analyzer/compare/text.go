@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -30,17 +31,18 @@ type terms struct {
 	figures []string // numbers and years together, sorted, unique
 }
 
-// analyse reduces a goal or indicator statement to its terms: the stems
-// of its words and of their compound parts (so that "suicidpreventivt
-// arbete" and "förebygga suicid" share "suicid"), as the index analyses
-// text, without stop words and fillers; numbers and years apart.
-func analyse(text string) terms {
+// analyse reduces a goal or indicator statement of a plan of planYear (0
+// when unknown) to its terms: the stems of its words and of their
+// compound parts (so that "suicidpreventivt arbete" and "förebygga suicid"
+// share "suicid"), as the index analyses text, without stop words and
+// fillers; numbers and years apart (see addNumber).
+func analyse(text string, planYear int) terms {
 	var t terms
 	for _, term := range swedish.AnalyzeIndex(text) {
 		word := strings.ToLower(text[term.Start:term.End])
 		switch {
 		case term.Kind == swedish.Word && isNumber(word):
-			t.addNumber(word)
+			t.addNumber(word, planYear)
 		case term.Kind == swedish.Word && fillers[word]:
 		default:
 			t.stems = append(t.stems, term.Term)
@@ -56,7 +58,7 @@ func termsOf(toks []swedish.Token) terms {
 	for _, tok := range toks {
 		switch {
 		case isNumber(tok.Lower):
-			t.addNumber(tok.Lower)
+			t.addNumber(tok.Lower, 0)
 		case tok.Stop || fillers[tok.Lower]:
 		default:
 			t.stems = append(t.stems, tok.Stem)
@@ -65,11 +67,20 @@ func termsOf(toks []swedish.Token) terms {
 	return t.sorted()
 }
 
-func (t *terms) addNumber(word string) {
-	if n, err := strconv.Atoi(word); err == nil && n >= 1990 && n <= 2099 && len(word) == 4 {
-		t.years = append(t.years, word)
-	} else {
+// addNumber files a number under numbers or years. A year within one year
+// of the plan's own year is kept relative to it ("plan+0", "plan+1"): a
+// short-term goal "under 2017" in the 2017 plan is the same goal as "under
+// 2018" in the 2018 plan, renewed. Farther years are targets and stay
+// absolute: "till 2020" is the same target in both plans.
+func (t *terms) addNumber(word string, planYear int) {
+	n, err := strconv.Atoi(word)
+	switch {
+	case err != nil || len(word) != 4 || n < 1990 || n > 2099:
 		t.numbers = append(t.numbers, word)
+	case planYear != 0 && n-planYear >= -1 && n-planYear <= 1:
+		t.years = append(t.years, fmt.Sprintf("plan%+d", n-planYear))
+	default:
+		t.years = append(t.years, word)
 	}
 }
 
