@@ -406,3 +406,39 @@ func findAll(n node, name string) []node {
 	})
 	return out
 }
+
+func TestTablesAreRectangular(t *testing.T) {
+	plans, s := fixture(t)
+	var coded []compare.CodedPlan
+	for _, p := range plans {
+		coded = append(coded, compare.CodedPlan{Plan: p.Plan, Coding: p.Coding})
+	}
+	cmp := compare.Plans(plans[0], plans[1])
+	tables := append(YearTables(s, 2017),
+		TrendTable(s.Trend("malgrupp", "aldre", "")),
+		DetailTable(s.Detail(2017, "", "malgrupp", "aldre")),
+		ComparisonCodesTable(cmp), ComparisonGoalsTable(cmp),
+		PlansTable(coded),
+	)
+	for _, tab := range tables {
+		t.Run(tab.Name, func(t *testing.T) {
+			if len(tab.Rows) == 0 {
+				t.Errorf("no rows")
+			}
+			for i, r := range tab.Rows {
+				if len(r) != len(tab.Header) {
+					t.Errorf("row %d has %d cells for %d columns", i, len(r), len(tab.Header))
+				}
+			}
+			var buf bytes.Buffer
+			if err := WriteCSV(&buf, tab); err != nil {
+				t.Fatal(err)
+			}
+			r := csv.NewReader(bytes.NewReader(buf.Bytes()[3:]))
+			r.Comma = ';'
+			if recs, err := r.ReadAll(); err != nil || len(recs) != len(tab.Rows)+1 {
+				t.Errorf("CSV read back: %d records, %v; want %d", len(recs), err, len(tab.Rows)+1)
+			}
+		})
+	}
+}
