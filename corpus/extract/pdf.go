@@ -199,11 +199,14 @@ func patchPDF(data []byte) ([]byte, []string, error) {
 	return out, fixes, nil
 }
 
-var prevEntry = regexp.MustCompile(`/Prev\s+(\d+)`)
+var (
+	prevEntry = regexp.MustCompile(`/Prev\s+(\d+)`)
+	sizeEntry = regexp.MustCompile(`/Size\s+(\d+)`)
+)
 
 // checkPrevChain follows the /Prev links between cross-reference
 // sections from off: the PDF library follows them without end when they
-// loop.
+// loop. It also refuses a /Size beyond what the file could hold.
 func checkPrevChain(data []byte, off int) error {
 	seen := map[int]bool{}
 	for steps := 0; off > 0 && off < len(data); steps++ {
@@ -223,7 +226,14 @@ func checkPrevChain(data []byte, off int) error {
 		} else if i := bytes.Index(dict, []byte("stream")); i >= 0 {
 			dict = dict[:i]
 		}
-		m := prevEntry.FindSubmatch(dict[:min(len(dict), 4096)])
+		dict = dict[:min(len(dict), 4096)]
+		// the library allocates a table of /Size entries up front
+		if m := sizeEntry.FindSubmatch(dict); m != nil {
+			if n, err := strconv.Atoi(string(m[1])); err != nil || n > len(data)+1024 {
+				return corpus.Errorf(corpus.EUnreadable, "The PDF is damaged: it declares %s objects in a file of %d bytes.", m[1], len(data))
+			}
+		}
+		m := prevEntry.FindSubmatch(dict)
 		if m == nil {
 			return nil
 		}

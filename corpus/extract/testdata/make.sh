@@ -10,6 +10,7 @@
 #   plan_a.docx, plan_b.docx  the same documents saved as DOCX
 #   plan_a_chromium.pdf       plan_a printed by Chromium: Type0/CID fonts
 #   encrypted.pdf             plan_b with AES-256 and a user password
+#   plan_long.pdf             plan_a twelve times over: 48 pages
 #   *.pages                   page counts from pdfinfo, for the tests
 set -eu
 cd "$(dirname "$0")"
@@ -26,3 +27,6 @@ chromium --headless --no-sandbox --disable-gpu --no-pdf-header-footer \
 	--print-to-pdf=plan_a_chromium.pdf "$tmp/plan_a_chromium.html" 2>/dev/null
 pdfinfo plan_a_chromium.pdf | awk '/^Pages:/ {print $2}' >plan_a_chromium.pages
 qpdf --encrypt secret owner 256 -- plan_b.pdf encrypted.pdf
+# 48 pages (plan_a twelve times, resources shared) for the benchmark
+qpdf --empty --pages plan_a.pdf plan_a.pdf plan_a.pdf plan_a.pdf plan_a.pdf plan_a.pdf \
+	plan_a.pdf plan_a.pdf plan_a.pdf plan_a.pdf plan_a.pdf plan_a.pdf -- plan_long.pdf
