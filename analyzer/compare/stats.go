@@ -20,9 +20,23 @@ type CodedPlan struct {
 
 // CodeRef names one code of the codebook.
 type CodeRef struct {
-	Dimension string `json:"dimension"`
-	Code      string `json:"code"`
-	Label     string `json:"label"`
+	Dimension      string `json:"dimension"`
+	Code           string `json:"code"`
+	Label          string `json:"label"`
+	DimensionLabel string `json:"dimension_label,omitempty"`
+}
+
+// CodebookRefs lists every code of a codebook's dimensions
+// (analyzer.Codebook.Dimensions), in codebook order: the rows a table has
+// even when no plan has the code.
+func CodebookRefs(dims []analyzer.Dimension) []CodeRef {
+	var out []CodeRef
+	for _, d := range dims {
+		for _, c := range d.Codes {
+			out = append(out, CodeRef{Dimension: d.ID, Code: c.ID, Label: c.Label, DimensionLabel: d.Label})
+		}
+	}
+	return out
 }
 
 // Stats counts over a set of coded plans. Only county plans (Kommun

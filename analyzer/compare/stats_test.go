@@ -42,7 +42,7 @@ func statsFixture() Stats {
 			}
 			return ""
 		},
-		Codebook: []CodeRef{{"malgrupp", "samer", "Samer"}, {"malgrupp", "aldre", "Äldre"}},
+		Codebook: []CodeRef{{Dimension: "malgrupp", Code: "samer", Label: "Samer"}, {Dimension: "malgrupp", Code: "aldre", Label: "Äldre"}},
 	}
 }
 
@@ -192,5 +192,17 @@ func TestPlansOf(t *testing.T) {
 	}
 	if want := []string{"b17b", "b17v", "s17", "j17v"}; !slices.Equal(got, want) {
 		t.Errorf("plans = %q; want %q (county code order, kommun plan left out)", got, want)
+	}
+}
+
+func TestCodebookRefs(t *testing.T) {
+	dims := []analyzer.Dimension{
+		{ID: "malgrupp", Label: "Målgrupp", Codes: []analyzer.CodeInfo{{ID: "aldre", Label: "Äldre"}, {ID: "samer", Label: "Samer"}}},
+		{ID: "metod", Label: "Metod", Codes: []analyzer.CodeInfo{{ID: "mhfa", Label: "MHFA"}}},
+	}
+	got := CodebookRefs(dims)
+	want := []CodeRef{{"malgrupp", "aldre", "Äldre", "Målgrupp"}, {"malgrupp", "samer", "Samer", "Målgrupp"}, {"metod", "mhfa", "MHFA", "Metod"}}
+	if !slices.Equal(got, want) {
+		t.Errorf("CodebookRefs = %+v; want %+v", got, want)
 	}
 }

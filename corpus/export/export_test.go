@@ -442,3 +442,38 @@ func TestTablesAreRectangular(t *testing.T) {
 		})
 	}
 }
+
+func TestWriteQDCDefaultCodebook(t *testing.T) {
+	cb, err := analyzer.DefaultCodebook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs := compare.CodebookRefs(cb.Dimensions())
+	var buf bytes.Buffer
+	if err := WriteQDC(&buf, refs); err != nil {
+		t.Fatal(err)
+	}
+	var root node
+	if err := xml.Unmarshal(buf.Bytes(), &root); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	codable := 0
+	for _, c := range findAll(root, "Code") {
+		g := c.attr("guid")
+		if seen[g] || !canonicalGUID.MatchString(g) {
+			t.Errorf("guid %q duplicate or not canonical", g)
+		}
+		seen[g] = true
+		if c.attr("isCodable") == "true" {
+			codable++
+		}
+	}
+	// Every codebook code, plus 3 horizons, 4 indicator types, 4 levels.
+	if want := len(refs) + 11; codable != want {
+		t.Errorf("%d codable codes; want %d", codable, want)
+	}
+	if !strings.Contains(buf.String(), `name="Äldre"`) {
+		t.Errorf("no code named Äldre in\n%.500s", buf.String())
+	}
+}

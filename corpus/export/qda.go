@@ -123,7 +123,7 @@ type (
 
 // qdaCode is one codable code: its GUID key and what it codes.
 type qdaCode struct {
-	dimension, code, label string
+	dimension, code, label, dimensionLabel string
 }
 
 func (c qdaCode) key() string { return "code/" + c.dimension + "/" + c.code }
@@ -134,29 +134,29 @@ func (c qdaCode) key() string { return "code/" + c.dimension + "/" + c.code }
 func qdaCodebook(refs []compare.CodeRef, plans []compare.PlanInput) []qdaCode {
 	seen := map[string]bool{}
 	var out []qdaCode
-	add := func(dim, code, label string) {
-		c := qdaCode{dim, code, label}
+	add := func(dim, code, label, dimLabel string) {
+		c := qdaCode{dim, code, label, dimLabel}
 		if !seen[c.key()] {
 			seen[c.key()] = true
 			out = append(out, c)
 		}
 	}
 	for _, r := range refs {
-		add(r.Dimension, r.Code, r.Label)
+		add(r.Dimension, r.Code, r.Label, r.DimensionLabel)
 	}
 	for _, p := range plans {
 		for _, c := range p.Coding.Codes {
-			add(c.Dimension, c.Code, c.Label)
+			add(c.Dimension, c.Code, c.Label, "")
 		}
 	}
 	for _, h := range []string{"lang", "kort", "ospecificerad"} {
-		add("mal", h, horizonLabel(h))
+		add("mal", h, horizonLabel(h), "Mål")
 	}
 	for _, t := range []string{"struktur", "process", "resultat", "ospecificerad"} {
-		add("indikator", t, strings.ToUpper(t[:1])+t[1:])
+		add("indikator", t, strings.ToUpper(t[:1])+t[1:], "Indikatorer")
 	}
 	for _, l := range []string{"avsikt", "remiss", "deltagande", "medskapande"} {
-		add("brukarinflytande", l, strings.ToUpper(l[:1])+l[1:])
+		add("brukarinflytande", l, strings.ToUpper(l[:1])+l[1:], "Brukarinflytande")
 	}
 	return out
 }
@@ -171,21 +171,10 @@ func horizonLabel(h string) string {
 	return "Mål utan angiven horisont"
 }
 
-func qdaDimensionLabel(dim string) string {
-	switch dim {
-	case "mal":
-		return "Mål"
-	case "indikator":
-		return "Indikatorer"
-	case "brukarinflytande":
-		return "Brukarinflytande"
-	}
-	return DimensionLabel(dim)
-}
-
 // xmlCodes nests the codes under one parent code per dimension, in order
-// of first appearance. The parent is not codable; the description of each
-// code is its identifier, "dimension/code".
+// of first appearance, named by the codebook's dimension label (or
+// DimensionLabel). The parent is not codable; the description of each code
+// is its identifier, "dimension/code".
 func xmlCodes(codes []qdaCode) []xmlCode {
 	var out []xmlCode
 	index := map[string]int{}
@@ -194,7 +183,11 @@ func xmlCodes(codes []qdaCode) []xmlCode {
 		if !ok {
 			i = len(out)
 			index[c.dimension] = i
-			out = append(out, xmlCode{GUID: guid("dimension/" + c.dimension), Name: qdaDimensionLabel(c.dimension), Description: c.dimension})
+			name := c.dimensionLabel
+			if name == "" {
+				name = DimensionLabel(c.dimension)
+			}
+			out = append(out, xmlCode{GUID: guid("dimension/" + c.dimension), Name: name, Description: c.dimension})
 		}
 		name := c.label
 		if name == "" {
