@@ -1,0 +1,219 @@
+package samples
+
+import (
+	"slices"
+	"sort"
+	"testing"
+)
+
+// codebookIDs are the stable identifiers of CODEBOOK.md, per dimension.
+var codebookIDs = map[string][]string{
+	"malgrupp": {"befolkningen", "barn_unga", "unga_vuxna", "vuxna", "aldre", "nyanlanda",
+		"psykisk_funktionsnedsattning", "samsjuklighet", "missbruk", "anhoriga", "hbtq",
+		"samhallsvard", "hemmasittare", "vald", "annan_funktionsnedsattning", "suicidrisk",
+		"samer", "sjukskrivna", "foraldrar"},
+	"insatsniva": {"framjande_forebyggande", "tidiga", "behandlande_stodjande", "overgripande"},
+	"omrade": {"suicidprevention", "sip", "delaktighet", "samverkan", "kunskapsutveckling",
+		"implementering", "vardegrund", "uppfoljning", "digitalisering", "behovsanalys",
+		"personcentrering", "foraldrastod", "attitydarbete", "motesplatser", "levnadsvanor",
+		"forsta_linjen", "tvangsatgarder", "tillganglighet", "skola", "arbete_sysselsattning", "boende"},
+	"metod": {"mhfa", "yam", "siss", "sip", "ips", "fact", "act", "ract", "case_management", "imr",
+		"nect", "esl", "kbt", "dbt", "bbic", "mi", "fontanhus", "pax", "barnahus", "hjarnkoll",
+		"ungdomsmottagning", "elevhalsa"},
+	"aktor": {"kommun", "region", "skola", "socialtjanst", "psykiatri", "primarvard", "polis",
+		"arbetsformedlingen", "forsakringskassan", "lansstyrelsen", "samordningsforbund",
+		"brukarorganisation", "civilsamhalle", "forskning"},
+	"perspektiv": {"genus", "jamlikhet", "barnratt", "manskliga_rattigheter", "evidens"},
+}
+
+var (
+	levels     = []string{"saknas", "avsikt", "remiss", "deltagande", "medskapande"}
+	placements = []string{"behovsanalys", "mal", "aktivitet", "indikator"}
+	horizons   = []string{"lang", "kort", "ospecificerad"}
+	indTypes   = []string{"struktur", "process", "resultat", "ospecificerad"}
+)
+
+func TestExpectedCodings(t *testing.T) {
+	codings, err := ExpectedCodings()
+	if err != nil {
+		t.Fatalf("ExpectedCodings() error: %v", err)
+	}
+	plans, err := Plans()
+	if err != nil {
+		t.Fatalf("Plans() error: %v", err)
+	}
+	byFile := map[string]bool{}
+	for _, c := range codings {
+		if byFile[c.File] {
+			t.Errorf("%s coded twice", c.File)
+		}
+		byFile[c.File] = true
+	}
+	for _, p := range plans {
+		if !byFile[p.Filename] {
+			t.Errorf("%s has no expected coding", p.Filename)
+		}
+		delete(byFile, p.Filename)
+	}
+	for f := range byFile {
+		t.Errorf("expected coding for %s, which is not a sample plan", f)
+	}
+	for _, c := range codings {
+		t.Run(c.File, func(t *testing.T) {
+			for _, set := range []map[string][]string{c.Codes, c.NotCodes} {
+				for dim, codes := range set {
+					ids, ok := codebookIDs[dim]
+					if !ok {
+						t.Errorf("unknown dimension %q", dim)
+					}
+					for _, code := range codes {
+						if !slices.Contains(ids, code) {
+							t.Errorf("%s/%s is not a codebook id", dim, code)
+						}
+					}
+				}
+			}
+			for dim, codes := range c.NotCodes {
+				for _, code := range codes {
+					if slices.Contains(c.Codes[dim], code) {
+						t.Errorf("%s/%s both expected and excluded", dim, code)
+					}
+				}
+			}
+			if !slices.Contains(levels, c.Brukarinflytande.Level) {
+				t.Errorf("brukarinflytande level %q", c.Brukarinflytande.Level)
+			}
+			if (c.Brukarinflytande.Level == "saknas") != (len(c.Brukarinflytande.Organisations) == 0) {
+				t.Errorf("level %s with organisations %v", c.Brukarinflytande.Level, c.Brukarinflytande.Organisations)
+			}
+			if c.Genus.Present != (len(c.Genus.Placements) > 0) {
+				t.Errorf("genus present=%v with placements %v", c.Genus.Present, c.Genus.Placements)
+			}
+			if c.Genus.Present != slices.Contains(c.Codes["perspektiv"], "genus") {
+				t.Errorf("genus present=%v but perspektiv %v", c.Genus.Present, c.Codes["perspektiv"])
+			}
+			for _, pl := range c.Genus.Placements {
+				if !slices.Contains(placements, pl) {
+					t.Errorf("genus placement %q", pl)
+				}
+			}
+			if c.GoalCount != len(c.Goals) {
+				t.Errorf("goal_count %d, %d goals listed", c.GoalCount, len(c.Goals))
+			}
+			n := 0
+			for _, g := range c.Goals {
+				if !slices.Contains(horizons, g.Horizon) {
+					t.Errorf("goal %q: horizon %q", g.Text, g.Horizon)
+				}
+				for _, it := range g.Indicators {
+					if !slices.Contains(indTypes, it) {
+						t.Errorf("goal %q: indicator type %q", g.Text, it)
+					}
+				}
+				n += len(g.Indicators)
+			}
+			if c.IndicatorCount != n {
+				t.Errorf("indicator_count %d, %d indicators listed", c.IndicatorCount, n)
+			}
+		})
+	}
+}
+
+// TestExpectedDifferences checks that the differences file agrees with the
+// codings: codes added and removed are exactly the set differences, and
+// levels and placements are the codings' own.
+func TestExpectedDifferences(t *testing.T) {
+	diffs, err := ExpectedDifferences()
+	if err != nil {
+		t.Fatalf("ExpectedDifferences() error: %v", err)
+	}
+	codings, err := ExpectedCodings()
+	if err != nil {
+		t.Fatalf("ExpectedCodings() error: %v", err)
+	}
+	plans, err := Plans()
+	if err != nil {
+		t.Fatalf("Plans() error: %v", err)
+	}
+	coding := map[string]ExpectedCoding{}
+	for _, c := range codings {
+		coding[c.File] = c
+	}
+	plan := map[string]Plan{}
+	for _, p := range plans {
+		plan[p.Filename] = p
+	}
+	covered := map[string]bool{}
+	for _, d := range diffs {
+		t.Run(d.Lan+"_"+d.Audience, func(t *testing.T) {
+			from, okF := plan[d.From]
+			to, okT := plan[d.To]
+			if !okF || !okT {
+				t.Fatalf("from %q or to %q is not a sample plan", d.From, d.To)
+			}
+			if from.Lan != d.Lan || to.Lan != d.Lan || from.Audience != d.Audience || to.Audience != d.Audience || from.Year != 2017 || to.Year != 2018 {
+				t.Errorf("from %+v / to %+v do not match %s %s 2017→2018", from.Filename, to.Filename, d.Lan, d.Audience)
+			}
+			covered[d.Lan+"/"+d.Audience] = true
+			a, b := coding[d.From], coding[d.To]
+			wantAdd, wantRem := codeDiff(a.Codes, b.Codes), codeDiff(b.Codes, a.Codes)
+			if got := refs(d.CodesAdded); !slices.Equal(got, wantAdd) {
+				t.Errorf("codes_added = %v; codings differ by %v", got, wantAdd)
+			}
+			if got := refs(d.CodesRemoved); !slices.Equal(got, wantRem) {
+				t.Errorf("codes_removed = %v; codings differ by %v", got, wantRem)
+			}
+			if d.Brukarinflytande.From != a.Brukarinflytande.Level || d.Brukarinflytande.To != b.Brukarinflytande.Level {
+				t.Errorf("brukarinflytande %v; codings say %s→%s", d.Brukarinflytande, a.Brukarinflytande.Level, b.Brukarinflytande.Level)
+			}
+			if !sameSet(d.Genus.From, a.Genus.Placements) || !sameSet(d.Genus.To, b.Genus.Placements) {
+				t.Errorf("genus %v; codings say %v→%v", d.Genus, a.Genus.Placements, b.Genus.Placements)
+			}
+		})
+	}
+	// Every county and audience with both years must be described.
+	years := map[string]map[int]bool{}
+	for _, p := range plans {
+		k := p.Lan + "/" + p.Audience
+		if years[k] == nil {
+			years[k] = map[int]bool{}
+		}
+		years[k][p.Year] = true
+	}
+	for k, ys := range years {
+		if ys[2017] && ys[2018] && !covered[k] {
+			t.Errorf("%s has 2017 and 2018 plans but no expected difference", k)
+		}
+	}
+}
+
+// codeDiff returns "dimension/code" for the codes in b that are not in a,
+// sorted.
+func codeDiff(a, b map[string][]string) []string {
+	var out []string
+	for dim, codes := range b {
+		for _, c := range codes {
+			if !slices.Contains(a[dim], c) {
+				out = append(out, dim+"/"+c)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func refs(rs []CodeRef) []string {
+	var out []string
+	for _, r := range rs {
+		out = append(out, r.Dimension+"/"+r.Code)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func sameSet(a, b []string) bool {
+	x, y := slices.Clone(a), slices.Clone(b)
+	sort.Strings(x)
+	sort.Strings(y)
+	return slices.Equal(x, y)
+}
