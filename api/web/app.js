@@ -755,6 +755,17 @@
     return ul;
   }
 
+  // jump is a summary tile that moves to its section: the coding is long.
+  function jump(targetId, cls, value, label) {
+    return el("button", { type: "button", class: cls, onclick: () => {
+      const h = document.getElementById(targetId);
+      if (!h) return;
+      h.setAttribute("tabindex", "-1");
+      h.scrollIntoView({ block: "start" });
+      h.focus({ preventScroll: true });
+    } }, el("b", {}, value), el("span", {}, label));
+  }
+
   function codingView(c, labels, reader) {
     const root = el("div");
     const codes = c.codes || [];
@@ -765,12 +776,12 @@
     const ge = c.genus || {};
 
     root.append(el("div", { class: "dim-summary" },
-      el("div", { class: "stat" }, el("b", {}, codes.length), el("span", {}, "koder")),
-      el("div", { class: "stat" }, el("b", {}, goals.length), el("span", {}, "mål")),
-      el("div", { class: "stat" }, el("b", {}, goalsWithout), el("span", {}, "mål utan indikator")),
-      el("div", { class: "stat" }, el("b", {}, inds.length), el("span", {}, "indikatorer")),
-      el("div", { class: "stat word" }, el("b", {}, LEVEL_LABELS[bi.level] || bi.level || "–"), el("span", {}, "brukarinflytande")),
-      el("div", { class: "stat" }, el("b", {}, ge.present ? "Ja" : "Nej"), el("span", {}, "genusperspektiv"))));
+      jump("codes-h", "stat", codes.length, "koder"),
+      jump("goals-h", "stat", goals.length, "mål"),
+      jump("goals-h", "stat" + (goalsWithout ? " warn" : ""), goalsWithout, "mål utan indikator"),
+      jump("goals-h", "stat", inds.length, "indikatorer"),
+      jump("bi-h", "stat word", LEVEL_LABELS[bi.level] || bi.level || "–", "brukarinflytande"),
+      jump("genus-h", "stat", ge.present ? "Ja" : "Nej", "genusperspektiv")));
 
     // Codes per dimension
     const codesPanel = el("section", { class: "panel", "aria-labelledby": "codes-h" }, el("h2", { id: "codes-h" }, "Koder"));
@@ -1015,8 +1026,12 @@
 
   // ---------- Statistik ----------
 
+  const STAT_VIEWS = { koder: "Koder per län", matris: "Län × kod", mal: "Mål och indikatorer" };
+
   async function viewStats(_, params, current) {
+    const view = STAT_VIEWS[params.get("vy")] ? params.get("vy") : "koder";
     const st = { year: params.get("year") || "", audience: params.get("audience") || "", dimension: params.get("dimension") || "" };
+    if (view === "matris" && !st.dimension) st.dimension = "malgrupp"; // all codes at once are too many columns
     const trendCode = params.get("code") || "";
     const trendDim = params.get("tdim") || "";
     const [yearOpts, labels] = await Promise.all([yearOptions("Senaste år"), codeLabels()]);
@@ -1024,42 +1039,102 @@
     const yearSel = select("year", yearOpts, st.year);
     const audSel = select("audience", audienceOptions("Alla målgrupper"), st.audience);
     const dimSel = select("dimension", dimensionOptions("Alla dimensioner"), st.dimension);
-    const update = (extra) => go("statistik", Object.assign({ year: yearSel.value, audience: audSel.value, dimension: dimSel.value }, extra || {}));
-    for (const s of [yearSel, audSel, dimSel]) s.addEventListener("change", () => update({ code: trendCode, tdim: trendDim }));
-    const csvLink = el("a", { class: "button secondary", href: "/api/v1/stats/codes" + qs(Object.assign({}, st, { format: "csv" })), download: "plankoll-koder" + (st.year ? "-" + st.year : "") + ".csv" }, "Ladda ner CSV (Excel)");
+    const here = (extra) => Object.assign({ vy: view === "koder" ? "" : view, year: yearSel.value, audience: audSel.value, dimension: dimSel.value, code: trendCode, tdim: trendDim }, extra || {});
+    const update = (extra) => go("statistik", here(extra));
+    for (const s of [yearSel, audSel, dimSel]) s.addEventListener("change", () => update());
+    const endpoint = { koder: "/api/v1/stats/codes", matris: "/api/v1/stats/matrix", mal: "/api/v1/stats/goals" }[view];
+    const query = view === "mal" ? { year: st.year, audience: st.audience } : st;
+    const csvLink = el("a", { class: "button secondary", href: endpoint + qs(Object.assign({}, query, { format: "csv" })), download: "plankoll-" + view + (st.year ? "-" + st.year : "") + ".csv", title: "CSV för Excel: UTF-8 med BOM, semikolonseparerad" }, "Ladda ner CSV");
     const form = el("form", { class: "form-grid", "aria-label": "Urval", onsubmit: (e) => { e.preventDefault(); update(); } },
-      field("År", yearSel), field("Målgrupp", audSel), field("Dimension", dimSel), el("div", { class: "field" }, csvLink));
+      field("År", yearSel), field("Målgrupp", audSel), view === "mal" ? null : field("Dimension", dimSel), el("div", { class: "field" }, csvLink));
+    const tabs = el("nav", { class: "tabs", "aria-label": "Tabeller" }, Object.entries(STAT_VIEWS).map(([k, label]) =>
+      el("a", { href: "#/statistik" + qs(here({ vy: k === "koder" ? "" : k })), "aria-current": k === view ? "page" : null }, label)));
     const trendBox = el("section", { class: "panel", "aria-labelledby": "trend-h", id: "trend" });
     const tableBox = el("div", { "aria-live": "polite" }, el("p", { class: "muted" }, "Räknar …"));
-    render("Statistik", el("div", { class: "panel" }, form), trendBox, tableBox);
+    render("Statistik", el("div", { class: "panel" }, form), tabs, tableBox, trendBox);
     renderTrend(trendBox, trendDim, trendCode, st.audience, labels, current);
 
     let res;
     try {
-      res = await api("/api/v1/stats/codes" + qs(st));
+      res = await api(endpoint + qs(query));
     } catch (e) {
       if (current()) tableBox.replaceChildren(errorBox(e, "Statistiken kunde inte hämtas:"));
       return;
     }
     if (!current()) return;
+    if (view === "matris") tableBox.replaceChildren(matrixTable(res, labels, (r) => update({ code: r.code, tdim: r.dimension })));
+    else if (view === "mal") tableBox.replaceChildren(goalTable(res));
+    else tableBox.replaceChildren(codeTable(res, st, labels, trendCode, trendDim, (r) => update({ code: r.code, tdim: r.dimension })));
+  }
+
+  function coverage(res) {
+    const parts = ["År " + (res.year || "–") + ": " + plural(res.plans || 0, "plan", "planer")];
+    if (res.lans_with_plan != null) parts.push(" från " + plural(res.lans_with_plan, "län", "län"));
+    parts.push(".");
+    if ((res.lans_without_plan || []).length) parts.push(" Utan plan: " + res.lans_without_plan.join(", ") + ".");
+    return parts.join("");
+  }
+
+  function codeTable(res, st, labels, trendCode, trendDim, pickCode) {
     const rows = res.rows || [];
-    const max = Math.max(1, res.plans || 0, ...rows.map((r) => r.lans || 0));
+    const of = res.lans_with_plan || res.plans || 0;
+    const max = Math.max(1, of, ...rows.map((r) => r.lans || 0));
     const tbody = el("tbody");
     for (const r of rows) {
-      const pick = el("button", { type: "button", class: "link", "aria-label": "Visa trend för " + (r.label || r.code), onclick: () => update({ code: r.code, tdim: r.dimension }) }, r.code);
+      const pick = el("button", { type: "button", class: "link", "aria-label": "Visa trend för " + (r.label || r.code), onclick: () => pickCode(r) }, r.label || labels[r.dimension + ":" + r.code] || r.code);
       tbody.append(el("tr", { class: r.code === trendCode && r.dimension === (trendDim || r.dimension) ? "selected" : null },
         el("td", {}, DIMENSIONS[r.dimension] || r.dimension),
-        el("td", {}, pick),
-        el("td", {}, r.label || labels[r.code] || ""),
-        el("td", { class: "nowrap" }, el("span", { class: "bar", "aria-hidden": "true" }, el("i", { style: "width:" + Math.round(100 * (r.lans || 0) / max) + "%" })), el("b", {}, r.lans), res.plans ? el("span", { class: "muted" }, " av " + res.plans) : null),
+        el("td", {}, pick, el("div", { class: "meta" }, r.code)),
+        el("td", { class: "nowrap" }, el("span", { class: "bar", "aria-hidden": "true" }, el("i", { style: "width:" + Math.round(100 * (r.lans || 0) / max) + "%" })), el("b", {}, r.lans), of ? el("span", { class: "muted" }, " av " + of) : null),
         el("td", { class: "small" }, (r.lan_list || []).join(", "))));
     }
-    tableBox.replaceChildren(
-      el("p", {}, "År " + (res.year || st.year || "–") + ": " + plural(res.plans || 0, "plan", "planer") + ". Antal län vars plan har koden; klicka på en kod för att se den över åren."),
+    return el("div", {},
+      el("p", {}, coverage(res), " Antal län vars plan har koden; välj en kod för att se den över åren."),
       rows.length ? el("div", { class: "table-wrap" }, el("table", {},
         el("caption", { class: "sr-only" }, "Antal län per kod"),
-        el("thead", {}, el("tr", {}, ["Dimension", "Kod", "Etikett", "Län", "Vilka län"].map((h) => el("th", { scope: "col" }, h)))),
+        el("thead", {}, el("tr", {}, ["Dimension", "Kod", "Län", "Vilka län"].map((h) => el("th", { scope: "col" }, h)))),
         tbody)) : el("p", { class: "muted" }, "Inga rader."));
+  }
+
+  function matrixTable(res, labels, pickCode) {
+    const cols = res.columns || [];
+    const rows = res.rows || [];
+    if (!rows.length || !cols.length) return el("p", { class: "muted" }, "Inga planer för urvalet.");
+    const head = el("tr", {}, el("th", { scope: "col" }, "Län"), cols.map((c) => el("th", { scope: "col", class: "vert" },
+      el("button", { type: "button", class: "link", title: (DIMENSIONS[c.dimension] || c.dimension) + ": " + c.code, onclick: () => pickCode(c) }, c.label || c.code))));
+    const totals = cols.map(() => 0);
+    const body = el("tbody", {}, rows.map((r) => el("tr", {},
+      el("th", { scope: "row" }, (r.plan_ids || []).length === 1 ? el("a", { href: "#/plan/" + encodeURIComponent(r.plan_ids[0]) }, r.lan) : r.lan),
+      cols.map((c, i) => {
+        const on = (r.present || [])[i];
+        if (on) totals[i]++;
+        const n = (r.counts || [])[i] || 0;
+        return el("td", { class: "cell" + (on ? " on" : ""), title: r.lan + " · " + (c.label || c.code) + ": " + (on ? plural(n, "belägg", "belägg") : "saknas") },
+          on ? "●" : "", el("span", { class: "sr-only" }, on ? "ja" : "nej"));
+      }))));
+    const foot = el("tfoot", {}, el("tr", {}, el("th", { scope: "row" }, "Antal län"), totals.map((t) => el("td", { class: "cell num" }, t))));
+    return el("div", {},
+      el("p", {}, "År " + (res.year || "–") + ": " + plural(rows.length, "län", "län") + " med plan. ● = länets plan har koden; välj en kod för trenden."),
+      el("div", { class: "table-wrap" }, el("table", { class: "matrix" }, el("caption", { class: "sr-only" }, "Län och koder"), el("thead", {}, head), body, foot)));
+  }
+
+  function goalTable(res) {
+    const cols = [
+      ["goals", "Mål"], ["lang", "Långsiktiga"], ["kort", "Kortsiktiga"], ["ospecificerad", "Ospec."], ["without_indicator", "Utan indikator"],
+      ["indicators", "Indikatorer"], ["struktur", "Struktur"], ["process", "Process"], ["resultat", "Resultat"], ["indicators_without_goal", "Indikator utan mål"],
+    ];
+    const val = (r, k) => (["struktur", "process", "resultat"].includes(k) ? (r.indicators_by_type || {})[k] || 0 : r[k]);
+    const row = (r, isTotal) => el("tr", { class: isTotal ? "total" : null },
+      el("th", { scope: "row" }, !isTotal && (r.plan_ids || []).length === 1 ? el("a", { href: "#/plan/" + encodeURIComponent(r.plan_ids[0]) }, r.lan) : r.lan),
+      cols.map(([k]) => el("td", { class: "num" + (k === "without_indicator" && r[k] ? " warn-cell" : "") }, fmtNum(val(r, k), 0))));
+    const rows = res.rows || [];
+    return el("div", {},
+      el("p", {}, "År " + (res.year || "–") + ": mål efter tidshorisont och indikatorer efter typ, per län."),
+      rows.length ? el("div", { class: "table-wrap" }, el("table", {},
+        el("caption", { class: "sr-only" }, "Mål och indikatorer per län"),
+        el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Län"), cols.map(([, h]) => el("th", { scope: "col", class: "num" }, h)))),
+        el("tbody", {}, rows.map((r) => row(r, false))),
+        res.total ? el("tfoot", {}, row(res.total, true)) : null)) : el("p", { class: "muted" }, "Inga planer för urvalet."));
   }
 
   // trendPoints accepts the trend response as points/years/rows arrays or a
@@ -1067,7 +1142,7 @@
   function trendPoints(res) {
     const arr = res.points || res.years || res.rows || res.trend;
     if (Array.isArray(arr)) {
-      return arr.map((p) => ({ year: p.year, value: p.lans ?? p.count ?? p.value ?? 0, of: p.plans })).filter((p) => p.year != null);
+      return arr.map((p) => ({ year: p.year, value: p.lans ?? p.count ?? p.value ?? 0, of: p.lans_with_plan ?? p.plans })).filter((p) => p.year != null);
     }
     const obj = res.counts || res.by_year || {};
     return Object.entries(obj).map(([y, v]) => ({ year: y, value: typeof v === "number" ? v : v.lans || 0 }));
