@@ -1,9 +1,15 @@
 package samples
 
 import (
+	"bytes"
+	"fmt"
+	"regexp"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
+
+	"github.com/ledongthuc/pdf"
 )
 
 // codebookIDs are the stable identifiers of CODEBOOK.md, per dimension.
@@ -216,4 +222,57 @@ func sameSet(a, b []string) bool {
 	sort.Strings(x)
 	sort.Strings(y)
 	return slices.Equal(x, y)
+}
+
+// TestExpectedOrganisationsInText checks the codings against the PDFs: the
+// user organisations a coding names stand in the plan's text.
+func TestExpectedOrganisationsInText(t *testing.T) {
+	codings, err := ExpectedCodings()
+	if err != nil {
+		t.Fatalf("ExpectedCodings() error: %v", err)
+	}
+	plans, err := Plans()
+	if err != nil {
+		t.Fatalf("Plans() error: %v", err)
+	}
+	text := map[string]string{}
+	for _, p := range plans {
+		s, err := plainText(p.Data)
+		if err != nil {
+			t.Fatalf("%s: %v", p.Filename, err)
+		}
+		text[p.Filename] = s
+	}
+	for _, c := range codings {
+		for _, org := range c.Brukarinflytande.Organisations {
+			t.Run(c.File+"/"+org, func(t *testing.T) {
+				if !strings.Contains(text[c.File], org) {
+					t.Errorf("%q not in the text of %s", org, c.File)
+				}
+			})
+		}
+	}
+}
+
+var lineEndHyphen = regexp.MustCompile(`(\p{Ll})\s*-[ \t]*\n\s*(\p{Ll})`)
+
+// plainText returns the PDF's text with words split at line ends joined
+// and white space collapsed. GetPlainText gives LibreOffice's automatic
+// hyphenation as "Schizofreniför\n-\nbundet": the hyphen on a line of its own.
+func plainText(data []byte) (string, error) {
+	r, err := pdf.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	for i := 1; i <= r.NumPage(); i++ {
+		s, err := r.Page(i).GetPlainText(nil)
+		if err != nil {
+			return "", fmt.Errorf("page %d: %w", i, err)
+		}
+		b.WriteString(s)
+		b.WriteString("\n")
+	}
+	s := lineEndHyphen.ReplaceAllString(b.String(), "$1$2")
+	return strings.Join(strings.Fields(s), " "), nil
 }
