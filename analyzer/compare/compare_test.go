@@ -309,6 +309,9 @@ func TestStructure(t *testing.T) {
 		[2]string{"5 Uppföljning", "Uppföljning sker årligen."},
 		[2]string{"6 Bilagor", "Bilaga 1: statistik."},
 	)
+	// A table cell that a coder took for a heading: left out, since both
+	// plans number their chapters.
+	sb = append(sb, analyzer.Section{Heading: "Antal utbildade i MHFA", StartPage: 4, EndPage: 4})
 	s := diffStructure(
 		newPlanText(PlanInput{Pages: pa, Coding: analyzer.Coding{Sections: sa}}),
 		newPlanText(PlanInput{Pages: pb, Coding: analyzer.Coding{Sections: sb}}),
@@ -316,6 +319,9 @@ func TestStructure(t *testing.T) {
 	)
 	if s.HeadingOverlap != 0.73 || !s.SameStructure {
 		t.Errorf("overlap %.2f same %v; want 0.73 (2·4/11) and true", s.HeadingOverlap, s.SameStructure)
+	}
+	if s.FromHeadings != 5 || s.ToHeadings != 6 || !strings.Contains(s.Note, "numbered headings") {
+		t.Errorf("headings %d → %d, note %q; want 5 → 6 numbered", s.FromHeadings, s.ToHeadings, s.Note)
 	}
 	if !slices.Equal(s.HeadingsRemoved, []string{"4. Insatser"}) || !slices.Equal(s.HeadingsAdded, []string{"4 Aktiviteter", "6 Bilagor"}) {
 		t.Errorf("removed %q added %q", s.HeadingsRemoved, s.HeadingsAdded)

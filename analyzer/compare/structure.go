@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"hash/fnv"
 	"math"
 	"regexp"
@@ -136,6 +137,23 @@ func paragraphKey(p string) string {
 	return normaliseSpace(numbering.ReplaceAllString(p, ""))
 }
 
+// minChapters is how many numbered headings each plan needs for the
+// structure to be compared on its numbered headings alone.
+const minChapters = 3
+
+// numbered returns the sections whose heading is numbered ("2", "2.1",
+// "B)"): a plan's chapters. Coders also report table cells and cover lines
+// as headings; when both plans number their chapters, those are noise.
+func numbered(secs []analyzer.Section) []analyzer.Section {
+	var out []analyzer.Section
+	for _, s := range secs {
+		if numbering.MatchString(s.Heading) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // structural returns the sections that are chapters of the plan, leaving
 // out table-of-contents entries that a coder may report as headings.
 func structural(secs []analyzer.Section) []analyzer.Section {
@@ -169,8 +187,14 @@ func headingSimilarity(a, b string) float64 {
 
 func diffStructure(a, b planText, cache tokenCache) Structure {
 	secA, secB := structural(a.sections), structural(b.sections)
-	s := Structure{Threshold: SameStructureThreshold, FromHeadings: len(secA), ToHeadings: len(secB),
+	s := Structure{Threshold: SameStructureThreshold,
 		HeadingsAdded: []string{}, HeadingsRemoved: []string{}, Sections: []SectionDiff{}}
+	if na, nb := numbered(secA), numbered(secB); len(na) >= minChapters && len(nb) >= minChapters {
+		s.Note = fmt.Sprintf("Compared the numbered headings (chapters): %d and %d; %d and %d other headings (table cells, cover lines) left out.",
+			len(na), len(nb), len(secA)-len(na), len(secB)-len(nb))
+		secA, secB = na, nb
+	}
+	s.FromHeadings, s.ToHeadings = len(secA), len(secB)
 	if len(secA) == 0 && len(secB) == 0 {
 		s.Note = "Neither coding has sections: the whole texts are compared as one section."
 		s.Sections = append(s.Sections, diffParagraphs(a.all(), b.all(), cache))
