@@ -276,3 +276,65 @@ func plainText(data []byte) (string, error) {
 	s := lineEndHyphen.ReplaceAllString(b.String(), "$1$2")
 	return strings.Join(strings.Fields(s), " "), nil
 }
+
+// metodPatterns finds each named method in plan text. The sample codings
+// list every method a plan names, so a pattern must match exactly the
+// plans whose coding has the method.
+var metodPatterns = map[string]*regexp.Regexp{
+	"mhfa":              regexp.MustCompile(`\bMHFA\b`),
+	"yam":               regexp.MustCompile(`\bYAM\b`),
+	"siss":              regexp.MustCompile(`\bSISS\b`),
+	"sip":               regexp.MustCompile(`\bSIP\b`),
+	"ips":               regexp.MustCompile(`\bIPS\b`),
+	"fact":              regexp.MustCompile(`\bFACT\b`),
+	"act":               regexp.MustCompile(`\bACT\b`),
+	"ract":              regexp.MustCompile(`\bRACT\b`),
+	"case_management":   regexp.MustCompile(`(?i)\bcase management\b`),
+	"imr":               regexp.MustCompile(`\bIMR\b`),
+	"nect":              regexp.MustCompile(`\bNECT\b`),
+	"esl":               regexp.MustCompile(`\bESL\b`),
+	"kbt":               regexp.MustCompile(`\bKBT\b`),
+	"dbt":               regexp.MustCompile(`\bDBT\b`),
+	"bbic":              regexp.MustCompile(`\bBBIC\b`),
+	"mi":                regexp.MustCompile(`\bMI\b`),
+	"fontanhus":         regexp.MustCompile(`(?i)fontänhus`),
+	"pax":               regexp.MustCompile(`\bPAX\b`),
+	"barnahus":          regexp.MustCompile(`(?i)barnahus`),
+	"hjarnkoll":         regexp.MustCompile(`(?i)hjärnkoll`),
+	"ungdomsmottagning": regexp.MustCompile(`(?i)ungdomsmottagning`),
+	"elevhalsa":         regexp.MustCompile(`(?i)elevhälsa`),
+}
+
+// TestExpectedMetodInText checks that each coding's methods are exactly
+// the methods its PDF names: no method is claimed that is not there, and
+// none is there that the coding (or a difference built on it) leaves out.
+func TestExpectedMetodInText(t *testing.T) {
+	codings, err := ExpectedCodings()
+	if err != nil {
+		t.Fatalf("ExpectedCodings() error: %v", err)
+	}
+	plans, err := Plans()
+	if err != nil {
+		t.Fatalf("Plans() error: %v", err)
+	}
+	text := map[string]string{}
+	for _, p := range plans {
+		if text[p.Filename], err = plainText(p.Data); err != nil {
+			t.Fatalf("%s: %v", p.Filename, err)
+		}
+	}
+	for _, c := range codings {
+		for _, m := range codebookIDs["metod"] {
+			re, ok := metodPatterns[m]
+			if !ok {
+				t.Fatalf("no pattern for metod %s", m)
+			}
+			t.Run(c.File+"/"+m, func(t *testing.T) {
+				found := re.MatchString(text[c.File])
+				if want := slices.Contains(c.Codes["metod"], m); found != want {
+					t.Errorf("metod %s: coded %v, named in the text %v", m, want, found)
+				}
+			})
+		}
+	}
+}
