@@ -233,11 +233,11 @@ func (s *Service) indexPlan(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	fps, err := s.Store.Fingerprints(ctx)
+	fp, err := s.Store.Fingerprint(ctx, id)
 	if err != nil {
 		return err
 	}
-	return s.Index.IndexPlan(id, fps[id], segs)
+	return s.Index.IndexPlan(id, fp, segs)
 }
 
 // Delete removes a plan from the store and then from the index.

@@ -367,10 +367,29 @@ func (s *Store) DeletePlan(ctx context.Context, id string) error {
 	return nil
 }
 
+const fingerprintQuery = `SELECT p.id, p.sha256, p.lan, p.year, p.audience, p.kommun, c.codebook_version FROM plans p JOIN codings c ON c.plan_id = p.id`
+
 // Fingerprints returns, per plan id, a string that changes whenever what
-// the index holds for the plan must change (file or coding).
+// the index holds for the plan must change (file, metadata or coding).
 func (s *Store) Fingerprints(ctx context.Context) (map[string]string, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT p.id, p.sha256, p.lan, p.year, p.audience, p.kommun, c.codebook_version FROM plans p JOIN codings c ON c.plan_id = p.id`)
+	return s.fingerprints(ctx, fingerprintQuery)
+}
+
+// Fingerprint returns the fingerprint of one plan (see Fingerprints).
+func (s *Store) Fingerprint(ctx context.Context, id string) (string, error) {
+	fps, err := s.fingerprints(ctx, fingerprintQuery+` WHERE p.id = ?`, id)
+	if err != nil {
+		return "", err
+	}
+	fp, ok := fps[id]
+	if !ok {
+		return "", notFound(id)
+	}
+	return fp, nil
+}
+
+func (s *Store) fingerprints(ctx context.Context, q string, args ...any) (map[string]string, error) {
+	rows, err := s.db.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, fmt.Errorf("fingerprints: %w", err)
 	}

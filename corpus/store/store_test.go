@@ -194,3 +194,17 @@ func TestSetCodingReplacesCodes(t *testing.T) {
 		t.Errorf("SetCoding(unknown) = %v", err)
 	}
 }
+
+func TestFingerprintOfOnePlan(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	p, _, _ := s.AddPlan(ctx, newPlan("fp"))
+	all, _ := s.Fingerprints(ctx)
+	one, err := s.Fingerprint(ctx, p.ID)
+	if err != nil || one != all[p.ID] {
+		t.Errorf("Fingerprint = %q, %v; want %q", one, err, all[p.ID])
+	}
+	if _, err := s.Fingerprint(ctx, "nope"); corpus.ErrorCode(err) != corpus.ENotFound {
+		t.Errorf("Fingerprint(unknown) = %v", err)
+	}
+}
