@@ -87,6 +87,9 @@ func (l *Lexicon) cachedWord(memo map[string]*wordInfo, low string) *wordInfo {
 }
 
 func (l *Lexicon) word(low string) *wordInfo {
+	if isStopWord(low) {
+		return &wordInfo{stem: low}
+	}
 	simple := l.simpleStem(low)
 	parts := l.splitPartsStem(low, simple)
 	if parts == nil {

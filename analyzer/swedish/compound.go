@@ -135,11 +135,11 @@ func (l *Lexicon) search(w string, from, n int) []part {
 			h.start += from
 			h.end += from
 			if lemma, ok := l.final(rest); ok {
-				best = better(best, []part{h, {start: i, end: len(w), lemma: lemma}})
+				best = l.better(w, best, []part{h, {start: i, end: len(w), lemma: lemma}})
 			}
 			if n > 2 {
 				if sub := l.search(w, i, n-1); sub != nil {
-					best = better(best, append([]part{h}, sub...))
+					best = l.better(w, best, append([]part{h}, sub...))
 				}
 			}
 		}
@@ -250,14 +250,22 @@ func lemmaCandidates(stem, ending string) []string {
 	return out
 }
 
-// better returns the better of two splits: fewer parts, then a longer
-// shortest part, then fewer linking morphemes, then a longer first part.
-func better(a, b []part) []part {
+// better returns the better of two splits: fewer parts, then fewer
+// parts that begin with an s their head could have taken as a linking
+// -s- ("sjukvårds|lagen", not "sjukvård|slagen"), then a longer shortest
+// part, then fewer linking morphemes, then a longer first part.
+func (l *Lexicon) better(w string, a, b []part) []part {
 	if a == nil {
 		return b
 	}
 	if len(a) != len(b) {
 		if len(b) < len(a) {
+			return b
+		}
+		return a
+	}
+	if sa, sb := l.strayS(w, a), l.strayS(w, b); sa != sb {
+		if sb < sa {
 			return b
 		}
 		return a
@@ -278,6 +286,25 @@ func better(a, b []part) []part {
 		return b
 	}
 	return a
+}
+
+// strayS counts the parts after the first that begin with an "s" the
+// part before could have taken as its linking -s-.
+func (l *Lexicon) strayS(w string, ps []part) int {
+	n := 0
+	for i := 1; i < len(ps); i++ {
+		prev, cur := ps[i-1], ps[i]
+		if cur.start != prev.end || !strings.HasPrefix(w[cur.start:], "s") {
+			continue
+		}
+		for _, h := range l.heads(w[prev.start : cur.start+1]) {
+			if h.end == prev.end-prev.start {
+				n++
+				break
+			}
+		}
+	}
+	return n
 }
 
 func shortest(ps []part) int {

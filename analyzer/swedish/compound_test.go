@@ -104,7 +104,7 @@ var wholeWords = []string{
 	"organisation", "förvaltning", "överenskommelse", "information",
 	"kommunikation", "jämställdhet", "jämlikhet", "rehabilitering",
 	"sjuksköterska", "måltid", "vägledning", "sjukdom", "barndom",
-	"anhöriga", "närstående", "asylsökande", "ensamkommande", "medarbetare",
+	"anhöriga", "närstående", "ensamkommande", "sametinget", "medarbetare",
 	"handläggare", "invånare", "behandling", "undersökning", "personal",
 	"psykiatri", "omsorgen", "insatser", "aktiviteter", "kvinnor",
 	"självständigt", "suicidalitet", "modersmål", "storlek", "tidning",

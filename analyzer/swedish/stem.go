@@ -9,7 +9,7 @@ import (
 // Stem returns the stem of a lower-case word with the default lexicon:
 // the Snowball stem (github.com/kljensen/snowball/swedish) of the word's
 // base form, after a few post-stem fixes. Words shorter than three
-// letters come back unchanged.
+// letters and stop words come back unchanged.
 //
 // The fixes, each covered by testdata/stems.golden:
 //   - a definite ending the Snowball rules leave on ("behovet", "målet",
@@ -26,6 +26,9 @@ func Stem(word string) string { return defaultLexicon().Stem(word) }
 
 // Stem is Stem with this lexicon.
 func (l *Lexicon) Stem(word string) string {
+	if isStopWord(word) {
+		return word
+	}
 	return l.stemWith(word, l.splitParts(word))
 }
 
