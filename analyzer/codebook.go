@@ -10,6 +10,7 @@ import (
 	"io"
 	"regexp"
 	"sort"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -75,9 +76,11 @@ type kindSpec struct {
 }
 
 type dimensionSpec struct {
-	ID    string     `yaml:"id"`
-	Label string     `yaml:"label"`
-	Codes []codeSpec `yaml:"codes"`
+	ID             string     `yaml:"id"`
+	Label          string     `yaml:"label"`
+	Sections       []string   `yaml:"sections"`        // codes of this dimension are read only in these sections
+	SkipIndicators bool       `yaml:"skip_indicators"` // nor in indicators
+	Codes          []codeSpec `yaml:"codes"`
 }
 
 type codeSpec struct {
@@ -124,13 +127,14 @@ type genusSpec struct {
 }
 
 // ruleSpec is one detection rule. A rule fires on a sentence when one of
-// Any matches (and is neither negated nor inside an Except match), Near
+// Codes was found in it by pattern rules, or when one of Any matches (and is neither negated nor inside an Except match), Near
 // (if given) matches within Within words of it, Require (if given)
 // matches anywhere in the sentence, Unless does not, and the sentence
 // stands in one of Sections (if given).
 type ruleSpec struct {
 	ID        string   `yaml:"id"`
 	Any       []string `yaml:"any"`
+	Codes     []string `yaml:"codes"` // "dimension/code": fires where one of these codes' pattern rules fired
 	Near      []string `yaml:"near"`
 	Within    int      `yaml:"within"`
 	Require   []string `yaml:"require"`
@@ -157,6 +161,8 @@ type Codebook struct {
 	notCues  []int
 	negScope int
 	anyIndex map[int][]*rule // term id -> rules that have it under any
+	derived  []*rule         // rules that fire on codes found by pattern rules
+	dimSpec  map[string]*dimensionSpec
 
 	sectionRules map[string][]*rule
 	codeRules    []codeRules
@@ -311,7 +317,18 @@ func (b *builder) build() error {
 	if err := b.dimensions(); err != nil {
 		return err
 	}
-	return b.ruleSets()
+	if err := b.ruleSets(); err != nil {
+		return err
+	}
+	for _, r := range b.cb.derived {
+		for _, c := range r.codes {
+			dim, code, _ := strings.Cut(c, "/")
+			if b.cb.Label(dim, code) == "" {
+				return fmt.Errorf("line %d: rule %q: codes: unknown code %q", r.line, r.id, c)
+			}
+		}
+	}
+	return nil
 }
 
 func (b *builder) negation() error {
@@ -348,6 +365,15 @@ func (b *builder) dimensions() error {
 			return fmt.Errorf("line %d: duplicate dimension %q", dimLine, d.ID)
 		}
 		seenDim[d.ID] = true
+		for _, sec := range d.Sections {
+			if !contains(SectionKinds, sec) {
+				return fmt.Errorf("line %d: dimension %s: unknown section %q", dimLine, d.ID, sec)
+			}
+		}
+		if b.cb.dimSpec == nil {
+			b.cb.dimSpec = map[string]*dimensionSpec{}
+		}
+		b.cb.dimSpec[d.ID] = &b.cb.spec.Dimensions[len(seenDim)-1]
 		labels := map[string]string{}
 		for _, c := range d.Codes {
 			ln := b.line("node", c.ID)
@@ -486,8 +512,17 @@ func (b *builder) rules(set string, specs []ruleSpec, negatable bool) ([]*rule, 
 }
 
 func (b *builder) compile(set string, sp *ruleSpec, negatable bool) (*rule, error) {
-	if len(sp.Any) == 0 {
-		return nil, fmt.Errorf("empty rule: no patterns under any")
+	if len(sp.Any) == 0 && len(sp.Codes) == 0 {
+		return nil, fmt.Errorf("empty rule: no patterns under any and no codes")
+	}
+	if len(sp.Any) > 0 && len(sp.Codes) > 0 {
+		return nil, fmt.Errorf("a rule has either any or codes, not both")
+	}
+	for _, c := range sp.Codes {
+		dim, code, ok := strings.Cut(c, "/")
+		if _, known := requiredCodes[dim]; !ok || !known || !snakeCase.MatchString(code) {
+			return nil, fmt.Errorf("codes: %q is not dimension/code", c)
+		}
 	}
 	if len(sp.Near) > 0 && sp.Within <= 0 {
 		return nil, fmt.Errorf("near needs within > 0")
@@ -501,7 +536,10 @@ func (b *builder) compile(set string, sp *ruleSpec, negatable bool) (*rule, erro
 		}
 	}
 	r := &rule{id: sp.ID, set: set, within: sp.Within, atStart: sp.AtStart,
-		sections: sp.Sections, negatable: negatable, spec: sp}
+		sections: sp.Sections, negatable: negatable, spec: sp, codes: sp.Codes}
+	if len(sp.Codes) > 0 {
+		b.cb.derived = append(b.cb.derived, r)
+	}
 	if sp.Negatable != nil {
 		r.negatable = *sp.Negatable
 	}

@@ -29,7 +29,7 @@ func (c *Coder) code(meta PlanMeta, pages []PageText, force string) Coding {
 	out := Coding{
 		PlanID:           meta.PlanID,
 		CodebookVersion:  c.cb.version,
-		Codes:            d.codes(),
+		Codes:            d.codes(indUnits),
 		Goals:            goals,
 		Indicators:       inds,
 		Brukarinflytande: d.brukarinflytande(),
@@ -60,8 +60,32 @@ func (cb *Codebook) evalUnit(d *doc, u int) []firing {
 			}
 		}
 	}
+	// Derived rules see the codes that pattern rules found.
+	for _, r := range cb.derived {
+		if h, ok := d.fireDerived(r, u, hs, out); ok {
+			out = append(out, firing{r: r, h: h})
+		}
+	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].h.from < out[j].h.from })
 	return out
+}
+
+// fireDerived evaluates a rule with codes on unit u, given the firings of
+// the pattern rules.
+func (d *doc) fireDerived(r *rule, u int, hs []hit, fired []firing) (hit, bool) {
+	un := &d.units[u]
+	if len(r.sections) > 0 && !contains(r.sections, d.sections[un.section].kind) {
+		return hit{}, false
+	}
+	if anyHit(hs, r.unless) || (len(r.require) > 0 && !anyHit(hs, r.require)) {
+		return hit{}, false
+	}
+	for _, f := range fired {
+		if f.r.dim != "" && len(f.r.codes) == 0 && contains(r.codes, f.r.dim+"/"+f.r.code) {
+			return f.h, true
+		}
+	}
+	return hit{}, false
 }
 
 func hasTerm(ids []int, t int) bool {
@@ -84,6 +108,12 @@ func anyHit(hs []hit, ids []int) bool {
 
 // fire evaluates rule r on unit u, whose hits are hs.
 func (d *doc) fire(r *rule, u int, hs []hit) (hit, bool) {
+	return d.fireFrom(r, u, hs, d.firstWord(u))
+}
+
+// fireFrom evaluates rule r on hits hs of unit u, where at_start means
+// the word at token index first.
+func (d *doc) fireFrom(r *rule, u int, hs []hit, first int) (hit, bool) {
 	un := &d.units[u]
 	if len(r.sections) > 0 && !contains(r.sections, d.sections[un.section].kind) {
 		return hit{}, false
@@ -95,7 +125,7 @@ func (d *doc) fire(r *rule, u int, hs []hit) (hit, bool) {
 		if !hasTerm(r.any, h.term) {
 			continue
 		}
-		if r.atStart && h.from != d.firstWord(u) {
+		if r.atStart && h.from != first {
 			continue
 		}
 		if d.excepted(r, h, hs) || (r.negatable && d.negated(u, h, hs)) {
@@ -221,7 +251,7 @@ func (d *doc) weight(u int) float64 {
 	return 1
 }
 
-func (d *doc) codes() []Code {
+func (d *doc) codes(indUnits map[int]bool) []Code {
 	type key struct{ dim, code string }
 	found := map[key]*Code{}
 	var order []key
@@ -232,7 +262,7 @@ func (d *doc) codes() []Code {
 				continue
 			}
 			k := key{f.r.dim, f.r.code}
-			if seen[k] {
+			if seen[k] || !d.dimensionApplies(k.dim, u, indUnits) {
 				continue
 			}
 			seen[k] = true
@@ -266,6 +296,19 @@ func (d *doc) codes() []Code {
 		return a.Code < b.Code
 	})
 	return out
+}
+
+// dimensionApplies reports whether codes of dim are read in unit u: the
+// dimension's section and indicator constraints.
+func (d *doc) dimensionApplies(dim string, u int, indUnits map[int]bool) bool {
+	ds := d.cb.dimSpec[dim]
+	if ds == nil {
+		return true
+	}
+	if len(ds.Sections) > 0 && !contains(ds.Sections, d.kind(u)) {
+		return false
+	}
+	return !(ds.SkipIndicators && indUnits[u])
 }
 
 // classifySections gives each section a kind: from the words of its

@@ -55,6 +55,13 @@ func TestGoldScores(t *testing.T) {
 				t.Logf("%s %s gold=%v got=%v\n    %q", d.ID, d.Dimension, d.Gold, d.Got, d.Text)
 			}
 		}
+		for _, d := range dev.Dimensions {
+			if *showDisagreements == "all" || d.Dimension == *showDisagreements {
+				for _, c := range d.Codes {
+					t.Logf("%s/%s tp=%d fp=%d fn=%d P=%.2f R=%.2f F1=%.2f", d.Dimension, c.Code, c.TP, c.FP, c.FN, c.Precision, c.Recall, c.F1)
+				}
+			}
+		}
 		t.Logf("\n%s", buf.String())
 	}
 	if *update {

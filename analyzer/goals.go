@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 // fires reports whether any rule of rs fired on unit u, and the first hit.
@@ -17,7 +18,8 @@ func (d *doc) fires(u int, rs []*rule) (hit, bool) {
 }
 
 // spanFires evaluates rules on the part of unit u between byte offsets
-// start and end of its page (a table cell).
+// start and end of its page (a table cell, a line); at_start means the
+// first word of the span.
 func (d *doc) spanFires(u int, start, end int, rs []*rule) bool {
 	un := &d.units[u]
 	pg := &d.pages[un.page]
@@ -27,21 +29,41 @@ func (d *doc) spanFires(u int, start, end int, rs []*rule) bool {
 			hs = append(hs, h)
 		}
 	}
+	first := d.firstTokenAt(u, start)
+	for first < un.tokTo-1 && pg.toks[first].number && pg.toks[first].end <= end && first-un.tokFrom < 3 {
+		first++
+	}
 	for _, r := range rs {
-		if _, ok := d.fire(r, u, hs); ok {
+		if _, ok := d.fireFrom(r, u, hs, first); ok {
 			return true
 		}
 	}
 	return false
 }
 
-// tableHeader is the column roles of the table being read.
+// firstTokenAt returns the index of the first token of unit u that starts
+// at or after byte offset off (un.tokTo if none).
+func (d *doc) firstTokenAt(u, off int) int {
+	un := &d.units[u]
+	toks := d.pages[un.page].toks
+	i := un.tokFrom
+	for i < un.tokTo && toks[i].start < off {
+		i++
+	}
+	return i
+}
+
+// tableHeader is the column roles of the table being read. flat is set
+// for a header line whose cells are separated by single spaces: its rows
+// are split at the indicator's first word.
 type tableHeader struct {
 	goalCol, indCol int
 	cells           int
+	flat            bool
+	section         int
 }
 
-// item is a goal or indicator found, before numbering.
+// found is a goal or indicator, before numbering.
 type found struct {
 	unit       int
 	start, end int // byte offsets in the page
@@ -50,55 +72,207 @@ type found struct {
 	rowGoal    int // index into goals of the goal on the same row, -1
 }
 
+// otherColumns are table column names that are neither goal nor
+// indicator ("Mål | Indikator | Källa | Målvärde 2019").
+var otherColumns = map[string]bool{"källa": true, "källor": true, "datakälla": true, "ansvar": true, "ansvarig": true,
+	"tidsplan": true, "tid": true, "år": true, "status": true, "kommentar": true, "aktivitet": true, "aktiviteter": true,
+	"insats": true, "insatser": true, "målvärde": true, "målnivå": true, "utfall": true, "baslinje": true, "nuläge": true,
+	"startvärde": true, "målår": true, "huvudman": true, "och": true, "område": true, "uppföljning": true, "frekvens": true,
+	"mätning": true, "typ": true, "resultat": true, "när": true, "vem": true, "hur": true}
+
 // goalsAndIndicators extracts goals and indicators in document order and
 // links them. It also returns the units that hold goals and indicators.
 func (d *doc) goalsAndIndicators(year int) ([]Goal, []Indicator, map[int]bool, map[int]bool) {
-	cb := d.cb
-	var goals, inds []found
-	var th *tableHeader
-	label := "" // "mal" or "ind" after a label line such as "Indikatorer:"
+	r := &reader{d: d, year: year}
 	for u := range d.units {
-		un := &d.units[u]
-		if un.kind == uTOC {
+		r.read(u)
+	}
+	return d.number(r.goals, r.inds)
+}
+
+// reader walks the units of a plan, keeping the table and label context.
+type reader struct {
+	d           *doc
+	year        int
+	goals, inds []found
+	th          *tableHeader
+	label       string // "mal" or "ind" after a label line such as "Indikatorer:"
+}
+
+func (r *reader) read(u int) {
+	d, cb := r.d, r.d.cb
+	un := &d.units[u]
+	if un.kind == uTOC {
+		return
+	}
+	text := d.unitText(u)
+	if h := d.flatHeader(u); h != nil {
+		r.th, r.label = h, ""
+		return
+	}
+	if r.th != nil && (r.th.section != un.section || (!r.th.flat && un.kind != uRow) || (r.th.flat && un.kind == uHeading)) {
+		r.th = nil
+	}
+	if un.kind == uHeading || (un.kind == uProse && !strings.HasSuffix(text, ":")) {
+		r.label = ""
+	}
+	if r.th != nil && r.th.flat {
+		r.readFlat(u)
+		return
+	}
+	if un.kind == uRow && len(un.cells) >= 2 {
+		if h := d.readHeader(u); h != nil {
+			r.th = h
+			return
+		}
+		if r.th != nil {
+			r.readRow(u, r.th)
+			return
+		}
+		if r.readBareRow(u) {
+			return
+		}
+	}
+	if (un.kind == uProse || un.kind == uHeading) && strings.HasSuffix(text, ":") && wordCount(text) <= 5 {
+		if _, ok := d.fires(u, cb.indHeading); ok {
+			r.label = "ind"
+			return
+		}
+		if _, ok := d.fires(u, cb.goalHeading); ok {
+			r.label = "mal"
+			return
+		}
+	}
+	r.readUnit(u)
+}
+
+// flatHeader recognises a header line of a table whose cells are
+// separated by single spaces: every word a column name, one of them the
+// goal column, one the indicator column.
+func (d *doc) flatHeader(u int) *tableHeader {
+	un := &d.units[u]
+	if un.kind == uRow || un.tokTo-un.tokFrom < 2 || un.tokTo-un.tokFrom > 10 {
+		return nil
+	}
+	text := d.unitText(u)
+	if strings.ContainsAny(text, ".:;,") {
+		return nil
+	}
+	pg := &d.pages[un.page]
+	goal, ind := false, false
+	for i := un.tokFrom; i < un.tokTo; i++ {
+		t := &pg.toks[i]
+		switch {
+		case t.number:
+		case t.lower == "mål" || t.lower == "delmål" || t.lower == "effektmål" || t.lower == "målsättning":
+			goal = true
+		case strings.HasPrefix(t.lower, "indikator") || t.lower == "mått" || t.lower == "mätetal":
+			ind = true
+		case otherColumns[t.lower]:
+		default:
+			return nil
+		}
+	}
+	if !goal || !ind {
+		return nil
+	}
+	return &tableHeader{goalCol: 0, indCol: 1, flat: true, section: un.section}
+}
+
+// readFlat reads the lines of a unit under a single-space table header:
+// the goal is the line up to the first word that opens a measure, the
+// indicator from there to the next capitalised word (the source column).
+func (r *reader) readFlat(u int) {
+	d := r.d
+	un := &d.units[u]
+	pg := &d.pages[un.page]
+	for _, ln := range splitLines(pg.text[un.start:un.end]) {
+		if ln.kind == lBlank {
 			continue
 		}
-		if un.kind != uRow {
-			th = nil
-		}
-		if un.kind == uHeading || (un.kind == uProse && !strings.HasSuffix(d.unitText(u), ":")) {
-			label = ""
-		}
-		if un.kind == uRow && len(un.cells) >= 2 {
-			if h := d.readHeader(u); h != nil {
-				th = h
-				continue
-			}
-			if th != nil && (th.goalCol >= 0 || th.indCol >= 0) {
-				d.readRow(u, th, year, &goals, &inds)
-				continue
+		ls, le := un.start+ln.start, un.start+ln.end
+		from, to := d.firstTokenAt(u, ls), d.firstTokenAt(u, le)
+		split := -1
+		for k := from + 1; k < to; k++ {
+			if startsUpper(pg.toks[k].text) && d.measureAt(u, k) {
+				split = k
+				break
 			}
 		}
-		text := d.unitText(u)
-		if (un.kind == uProse || un.kind == uHeading) && strings.HasSuffix(text, ":") && wordCount(text) <= 5 {
-			if _, ok := d.fires(u, cb.indHeading); ok {
-				label = "ind"
-				continue
-			}
-			if _, ok := d.fires(u, cb.goalHeading); ok {
-				label = "mal"
-				continue
+		if split < 0 {
+			r.readSpan(u, ls, le)
+			continue
+		}
+		gEnd := pg.toks[split-1].end
+		iEnd := le
+		for k := split + 1; k < to; k++ {
+			t := &pg.toks[k]
+			if startsUpper(t.text) && !isAcronym(t.text) {
+				iEnd = pg.toks[k-1].end
+				break
 			}
 		}
-		d.readUnit(u, label, year, &goals, &inds)
+		g := -1
+		if !d.spanFires(u, ls, gEnd, d.cb.notGoal) {
+			r.goals = append(r.goals, found{unit: u, start: ls, end: gEnd, horizon: d.horizon(u, r.year), rowGoal: -1})
+			g = len(r.goals) - 1
+		}
+		istart := pg.toks[split].start
+		r.inds = append(r.inds, found{unit: u, start: istart, end: iEnd, typ: d.spanType(u, istart, iEnd), rowGoal: g})
 	}
-	return d.number(goals, inds)
+}
+
+// readSpan reads one line of a flat table that has no indicator: a goal
+// if it reads as one.
+func (r *reader) readSpan(u, start, end int) {
+	d := r.d
+	if d.spanFires(u, start, end, d.cb.goalStatement) && !d.spanFires(u, start, end, d.cb.notGoal) {
+		r.goals = append(r.goals, found{unit: u, start: start, end: end, horizon: d.horizon(u, r.year), rowGoal: -1})
+	}
+}
+
+// measureAt reports whether a measure or indicator label begins at token k
+// of unit u.
+func (d *doc) measureAt(u, k int) bool {
+	un := &d.units[u]
+	hs := d.pages[un.page].hits[un.hitFrom:un.hitTo]
+	for _, rs := range [][]*rule{d.cb.indMeasure, d.cb.indHeading} {
+		for _, r := range rs {
+			if !r.atStart {
+				continue
+			}
+			if h, ok := d.fireFrom(r, u, hs, k); ok && h.from == k {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// readBareRow reads a row with cells but no header: when its first cell
+// is a goal, the second is its indicator if the row has three or more
+// cells (Mål | Indikator | Källa) or the cell reads as a measure.
+func (r *reader) readBareRow(u int) bool {
+	d, cb := r.d, r.d.cb
+	un := &d.units[u]
+	c0 := un.cells[0]
+	goalCtx := d.kind(u) == "mal"
+	if !(d.spanFires(u, c0.start, c0.end, cb.goalStatement) || goalCtx) || d.spanFires(u, c0.start, c0.end, cb.notGoal) {
+		return false
+	}
+	r.goals = append(r.goals, found{unit: u, start: c0.start, end: c0.end, horizon: d.horizon(u, r.year), rowGoal: -1})
+	c1 := un.cells[1]
+	if len(un.cells) >= 3 || d.spanFires(u, c1.start, c1.end, cb.indMeasure) || d.spanFires(u, c1.start, c1.end, cb.indStatement) {
+		r.inds = append(r.inds, found{unit: u, start: c1.start, end: c1.end, typ: d.spanType(u, c1.start, c1.end), rowGoal: len(r.goals) - 1})
+	}
+	return true
 }
 
 // readHeader recognises a header row: short cells, one of them naming
 // the goal column or the indicator column.
 func (d *doc) readHeader(u int) *tableHeader {
 	un := &d.units[u]
-	h := &tableHeader{goalCol: -1, indCol: -1, cells: len(un.cells)}
+	h := &tableHeader{goalCol: -1, indCol: -1, cells: len(un.cells), section: un.section}
 	pg := &d.pages[un.page]
 	for i, c := range un.cells {
 		if wordCount(pg.text[c.start:c.end]) > 4 {
@@ -116,28 +290,29 @@ func (d *doc) readHeader(u int) *tableHeader {
 	return h
 }
 
-func (d *doc) readRow(u int, th *tableHeader, year int, goals, inds *[]found) {
+func (r *reader) readRow(u int, th *tableHeader) {
+	d := r.d
 	un := &d.units[u]
 	rowGoal := -1
 	if th.goalCol >= 0 && th.goalCol < len(un.cells) {
 		c := un.cells[th.goalCol]
 		if !d.spanFires(u, c.start, c.end, d.cb.notGoal) {
-			*goals = append(*goals, found{unit: u, start: c.start, end: c.end, horizon: d.horizon(u, year), rowGoal: -1})
-			rowGoal = len(*goals) - 1
+			r.goals = append(r.goals, found{unit: u, start: c.start, end: c.end, horizon: d.horizon(u, r.year), rowGoal: -1})
+			rowGoal = len(r.goals) - 1
 		}
 	}
 	if th.indCol >= 0 && th.indCol < len(un.cells) {
 		c := un.cells[th.indCol]
 		if !d.spanFires(u, c.start, c.end, d.cb.notIndicator) {
-			*inds = append(*inds, found{unit: u, start: c.start, end: c.end, typ: d.indicatorType(u), rowGoal: rowGoal})
+			r.inds = append(r.inds, found{unit: u, start: c.start, end: c.end, typ: d.spanType(u, c.start, c.end), rowGoal: rowGoal})
 		}
 	}
 }
 
 // readUnit decides whether a sentence, item or row is a goal, an
 // indicator, or both.
-func (d *doc) readUnit(u int, label string, year int, goals, inds *[]found) {
-	cb := d.cb
+func (r *reader) readUnit(u int) {
+	d, cb := r.d, r.d.cb
 	un := &d.units[u]
 	text := d.unitText(u)
 	ctxKind := d.kind(u)
@@ -147,17 +322,19 @@ func (d *doc) readUnit(u int, label string, year int, goals, inds *[]found) {
 	if h, ok := d.labelAt(u, cb.indHeading); ok {
 		indHit, indStmt = h, true
 	}
-	if _, ok := d.labelAt(u, cb.goalHeading); ok && !indStmt {
-		label = "mal"
-	}
+	_, goalLabel := d.labelAt(u, cb.goalHeading)
+	goalLabel = goalLabel && !indStmt
 	_, measure := d.fires(u, cb.indMeasure)
-	indCtx := label == "ind" || ctxKind == "uppfoljning" || d.headingFires(u, cb.indHeading)
-	isInd := !notInd && (indStmt || (indCtx && measure && un.kind != uHeading))
+	listLike := un.kind == uItem || un.kind == uRow || ((un.kind == uProse || un.kind == uHeading) && !endsSentence(text) && wordCount(text) <= 25)
+	indCtx := r.label == "ind" || ctxKind == "uppfoljning" || d.headingFires(u, cb.indHeading)
+	isInd := !notInd && (indStmt || (indCtx && (measure || listLike)))
 
 	_, stmt := d.fires(u, cb.goalStatement)
-	goalCtx := label == "mal" || ctxKind == "mal" || d.headingFires(u, cb.goalHeading)
-	listLike := un.kind == uItem || un.kind == uRow || (un.kind == uProse && !endsSentence(text) && wordCount(text) <= 25)
-	isGoal := !notGoal && (stmt || (goalCtx && listLike && un.kind != uHeading && !isInd))
+	goalCtx := r.label == "mal" || ctxKind == "mal" || d.headingFires(u, cb.goalHeading)
+	isGoal := !notGoal && (stmt || goalLabel || (goalCtx && listLike && un.kind != uHeading && !isInd))
+	if isInd && !indStmt && isGoal && stmt {
+		isInd = false // a measure written into the goal belongs to the goal
+	}
 
 	pg := &d.pages[un.page]
 	start := un.start
@@ -168,20 +345,37 @@ func (d *doc) readUnit(u int, label string, year int, goals, inds *[]found) {
 	case isGoal && isInd && indStmt && indHit.from > d.firstWord(u):
 		// "Minska X. Indikator: andel Y" in one unit: split at the cue.
 		cut := pg.toks[indHit.from].start
+		if ls := labelStart(pg, indHit, un); ls >= 0 {
+			cut = ls
+		}
 		gEnd := un.start + len(strings.TrimRight(pg.text[un.start:cut], " \t\n–-—:;,"))
-		*goals = append(*goals, found{unit: u, start: start, end: gEnd, horizon: d.horizon(u, year), rowGoal: -1})
-		*inds = append(*inds, found{unit: u, start: cut, end: un.end, typ: d.indicatorType(u), rowGoal: len(*goals) - 1})
+		r.goals = append(r.goals, found{unit: u, start: start, end: gEnd, horizon: d.horizon(u, r.year), rowGoal: -1})
+		r.inds = append(r.inds, found{unit: u, start: cut, end: un.end, typ: d.spanType(u, cut, un.end), rowGoal: len(r.goals) - 1})
 	case isGoal:
-		*goals = append(*goals, found{unit: u, start: start, end: un.end, horizon: d.horizon(u, year), rowGoal: -1})
+		r.goals = append(r.goals, found{unit: u, start: start, end: un.end, horizon: d.horizon(u, r.year), rowGoal: -1})
 	case isInd:
-		*inds = append(*inds, found{unit: u, start: start, end: un.end, typ: d.indicatorType(u), rowGoal: -1})
+		r.inds = append(r.inds, found{unit: u, start: start, end: un.end, typ: d.spanType(u, start, un.end), rowGoal: -1})
 	}
 }
 
-// labelAt reports a label at the start of u ("Indikator: …", "Mål 2: …"):
-// a rule of rs fires on the first word, a colon follows it (after an
-// optional number), and words follow the colon. It returns a hit for the
-// label.
+// labelStart returns the byte offset where the sentence holding a cue
+// starts inside a unit (so that "… Indikator: andel …" is cut before
+// "Indikator"), or -1.
+func labelStart(pg *page, h hit, un *unit) int {
+	i := pg.toks[h.from].start
+	for j := i - 1; j > un.start; j-- {
+		c := pg.text[j]
+		if c == '.' || c == '\n' || c == ';' {
+			return j + 1 + len(pg.text[j+1:i]) - len(strings.TrimLeft(pg.text[j+1:i], " \t\n"))
+		}
+	}
+	return -1
+}
+
+// labelAt reports a label at the start of u ("Indikator: …", "Mål 2: …",
+// "Indikator (resultat): …"): a rule of rs fires on the first word, a
+// colon follows within a few characters, and words follow the colon. It
+// returns the hit of the first word after the colon.
 func (d *doc) labelAt(u int, rs []*rule) (hit, bool) {
 	un := &d.units[u]
 	if un.kind == uHeading && wordCount(d.unitText(u)) <= 3 {
@@ -192,19 +386,42 @@ func (d *doc) labelAt(u int, rs []*rule) (hit, bool) {
 		return hit{}, false
 	}
 	pg := &d.pages[un.page]
-	end := h.to
-	for end < un.tokTo && pg.toks[end].number {
-		end++
-	}
-	if end >= un.tokTo {
+	after := pg.text[pg.toks[h.to-1].end:un.end]
+	colon := strings.IndexByte(after, ':')
+	if colon < 0 || utf8.RuneCountInString(after[:colon]) > 24 || strings.ContainsAny(after[:colon], ".;\n") {
 		return hit{}, false
 	}
-	gap := pg.text[pg.toks[end-1].end:pg.toks[end].start]
-	if !strings.Contains(gap, ":") {
+	k := d.firstTokenAt(u, pg.toks[h.to-1].end+colon)
+	if k >= un.tokTo {
 		return hit{}, false
 	}
-	return hit{from: end, to: end}, true
+	return hit{from: k, to: k}, true
 }
+
+// spanType reads the indicator type of a cell or line.
+func (d *doc) spanType(u, start, end int) string {
+	cb := d.cb
+	for _, lit := range []struct {
+		rs  []*rule
+		typ string
+	}{{cb.indStruktur, "struktur"}, {cb.indProc, "process"}, {cb.indRes, "resultat"}} {
+		for _, r := range lit.rs {
+			if strings.HasSuffix(r.id, "_literal") && d.spanFires(u, start, end, []*rule{r}) {
+				return lit.typ
+			}
+		}
+	}
+	switch {
+	case d.spanFires(u, start, end, cb.indProc):
+		return "process"
+	case d.spanFires(u, start, end, cb.indStruktur):
+		return "struktur"
+	case d.spanFires(u, start, end, cb.indRes):
+		return "resultat"
+	}
+	return "ospecificerad"
+}
+
 
 // headingFires reports whether rs fires on the heading of u's section.
 func (d *doc) headingFires(u int, rs []*rule) bool {
@@ -285,34 +502,6 @@ func yearHorizon(years []int, planYear int) string {
 	default:
 		return "kort"
 	}
-}
-
-// indicatorType reads an indicator's type: a type the plan writes itself
-// ("strukturindikator") first, then process, resultat, struktur.
-func (d *doc) indicatorType(u int) string {
-	cb := d.cb
-	for _, f := range d.units[u].fired {
-		if strings.HasSuffix(f.r.id, "_literal") {
-			switch {
-			case containsRule(cb.indStruktur, f.r):
-				return "struktur"
-			case containsRule(cb.indProc, f.r):
-				return "process"
-			case containsRule(cb.indRes, f.r):
-				return "resultat"
-			}
-		}
-	}
-	if _, ok := d.fires(u, cb.indProc); ok {
-		return "process"
-	}
-	if _, ok := d.fires(u, cb.indRes); ok {
-		return "resultat"
-	}
-	if _, ok := d.fires(u, cb.indStruktur); ok {
-		return "struktur"
-	}
-	return "ospecificerad"
 }
 
 // number gives goals and indicators their ids and links them: by table

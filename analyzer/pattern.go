@@ -310,5 +310,6 @@ type rule struct {
 	atStart   bool
 	sections  []string
 	negatable bool
+	codes     []string // "dimension/code", for derived rules
 	spec      *ruleSpec
 }

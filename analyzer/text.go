@@ -652,13 +652,20 @@ func (d *doc) addUnit(pi, start, end int, kind unitKind, level int) *unit {
 	return &d.units[ui]
 }
 
+// isNumber reports a number token: digits, possibly with inner
+// separators ("4.1", "100 000" comes as two tokens, "2,5").
 func isNumber(s string) bool {
+	digits := 0
 	for _, r := range s {
-		if !unicode.IsDigit(r) {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case r == '.' || r == ',' || r == ':':
+		default:
 			return false
 		}
 	}
-	return s != ""
+	return digits > 0
 }
 
 // unitText returns the text of a unit as it stands in its page.
