@@ -422,7 +422,6 @@ func (d *doc) spanType(u, start, end int) string {
 	return "ospecificerad"
 }
 
-
 // headingFires reports whether rs fires on the heading of u's section.
 func (d *doc) headingFires(u int, rs []*rule) bool {
 	s := d.sections[d.units[u].section]
