@@ -303,6 +303,8 @@
       else a.removeAttribute("aria-current");
     }
     const seq = ++routeSeq;
+    const active = document.activeElement;
+    render.restore = active && main.contains(active) && active.name ? active.name : null;
     main.replaceChildren(el("p", { class: "muted" }, "Laddar …"));
     try {
       await view(parts.slice(1), params, () => seq === routeSeq);
@@ -317,8 +319,16 @@
     const h1 = el("h1", { tabindex: "-1" }, title);
     main.replaceChildren(h1, ...kids.flat());
     document.title = title + " – Plankoll";
-    if (!render.first) h1.focus({ preventScroll: true });
+    // Focus moves to the heading when the page changes, not when the same
+    // page redraws for new filters (the live region reports those).
+    const name = parseHash().parts[0] || "sok";
+    if (!render.first && name !== render.last) h1.focus({ preventScroll: true });
+    else if (render.restore) {
+      const again = main.querySelector("[name=\"" + CSS.escape(render.restore) + "\"]");
+      if (again) again.focus({ preventScroll: true });
+    }
     render.first = false;
+    render.last = name;
     return h1;
   }
   render.first = true;
@@ -513,7 +523,12 @@
     for (const s of [lanSel, yearSel, audSel]) s.addEventListener("change", () => go("planer", { lan: lanSel.value, year: yearSel.value, audience: audSel.value }));
 
     const tableBox = el("div", { "aria-live": "polite" }, el("p", { class: "muted" }, "Laddar planer …"));
-    render("Planer", el("div", { class: "panel" }, filterForm), tableBox, uploadPanel(lanOpts));
+    const exportQuery = { year: filter.year, lan: filter.lan, audience: filter.audience };
+    const exports = el("p", { class: "actions small", style: "margin:.75rem 0 0" }, el("span", { class: "label" }, "Exportera urvalet:"),
+      el("a", { href: "/api/v1/export/xlsx" + qs(exportQuery), download: true }, "Excel (.xlsx)"),
+      el("a", { href: "/api/v1/export/qdpx" + qs(exportQuery), download: true, title: "REFI-QDA-projekt för NVivo, ATLAS.ti och MAXQDA" }, "REFI-QDA-projekt (.qdpx)"),
+      el("a", { href: "/api/v1/export/qdc", download: true, title: "Kodboken som REFI-QDA-kodbok" }, "Kodbok (.qdc)"));
+    render("Planer", el("div", { class: "panel" }, filterForm, exports), tableBox, uploadPanel(lanOpts));
 
     let plans;
     try {
@@ -1227,7 +1242,7 @@
       field("Text", ta, "Visar hur sökning och kodning ser texten: ord, stoppord, stammar och sammansättningsled."),
       el("p", {}, el("button", { type: "submit" }, "Analysera")));
     const out = el("div", { "aria-live": "polite" });
-    render("Analys", el("div", { class: "panel" }, form), out);
+    render("Analys", el("div", { class: "panel" }, form), out, evalPanel());
     if (!text) return;
     let res;
     try {
@@ -1255,6 +1270,59 @@
         el("caption", { class: "sr-only" }, "Ord i texten"),
         el("thead", {}, el("tr", {}, ["Ord", "Gemener", "Slag", "Stoppord", "Stam", "Sammansättningsled", "Ledens stammar", "Byte"].map((h) => el("th", { scope: "col" }, h)))),
         tbody)));
+  }
+
+  // evalPanel scores the coder on a hand-labelled gold file (JSON Lines).
+  function evalPanel() {
+    const file = el("input", { type: "file", name: "file", required: true, accept: ".jsonl,.json,.ndjson,application/x-ndjson,application/json" });
+    const submit = el("button", { type: "submit" }, "Utvärdera");
+    const out = el("div", { "aria-live": "polite" });
+    const form = el("form", { class: "form-grid", "aria-label": "Utvärdera kodningen" },
+      field("Guldfil (JSON Lines, en handkodad passage per rad)", file, "Formatet i analyzer/testdata/gold. Kodaren kodar varje passage och jämförs med handkodningen.", "wide"),
+      el("div", { class: "wide actions" }, submit));
+    form.addEventListener("submit", async (ev) => {
+      ev.preventDefault();
+      if (!file.files[0]) return;
+      const fd = new FormData();
+      fd.append("file", file.files[0]);
+      submit.disabled = true;
+      out.replaceChildren(el("p", { class: "muted" }, "Kodar passagerna …"));
+      try {
+        const res = await api("/api/v1/eval", { method: "POST", body: fd, headers: Object.assign({ Accept: "application/json" }, authHeaders()) });
+        out.replaceChildren(evalReport(res));
+      } catch (e) {
+        out.replaceChildren(errorBox(e, "Utvärderingen misslyckades:"));
+      } finally {
+        submit.disabled = false;
+      }
+    });
+    return el("section", { class: "panel", "aria-labelledby": "eval-h" }, el("h2", { id: "eval-h" }, "Utvärdera kodningen mot handkodning"), form, out);
+  }
+
+  function evalReport(r) {
+    const f = (x) => (typeof x === "number" ? x.toLocaleString("sv-SE", { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : "–");
+    const scoreCells = (x) => (x.tp + x.fp + x.fn === 0
+      ? [el("td", { class: "num muted", colspan: "4" }, "inga positiva beslut"), el("td", { class: "num" }, 0), el("td", { class: "num" }, 0), el("td", { class: "num" }, 0)]
+      : [el("td", { class: "num" }, f(x.precision)), el("td", { class: "num" }, f(x.recall)), el("td", { class: "num" }, el("b", {}, f(x.f1))),
+      el("td", { class: "num" }, f(x.kappa)), el("td", { class: "num" }, x.tp), el("td", { class: "num" }, x.fp), el("td", { class: "num" }, x.fn)]);
+    const head = el("thead", {}, el("tr", {}, ["Dimension / kod", "Precision", "Recall", "F1", "κ", "TP", "FP", "FN"].map((h, i) => el("th", { scope: "col", class: i ? "num" : null }, h))));
+    const body = el("tbody");
+    for (const d of r.dimensions || []) {
+      body.append(el("tr", { class: "total" }, el("th", { scope: "row" }, DIMENSIONS[d.dimension] ? DIMENSIONS[d.dimension] + " (" + d.dimension + ")" : d.dimension), scoreCells(d)));
+      for (const c of d.codes || []) {
+        if (c.tp + c.fp + c.fn === 0) continue; // a code no passage has, by hand or by coder
+        body.append(el("tr", {}, el("td", { style: "padding-left:1.5rem" }, c.code), scoreCells(c)));
+      }
+    }
+    const dis = r.disagreements || [];
+    return el("div", {},
+      el("p", {}, plural(r.passages || 0, "passage", "passager") + " kodade."),
+      el("div", { class: "table-wrap" }, el("table", {}, el("caption", { class: "sr-only" }, "Överensstämmelse per dimension och kod"), head, body)),
+      dis.length ? el("details", {}, el("summary", {}, el("span", { class: "grow" }, "Passager där kodaren och handkodningen skiljer sig"), el("span", { class: "badge" }, dis.length)),
+        el("ul", { class: "evidence" }, dis.slice(0, 200).map((d) => el("li", {},
+          el("span", { class: "where" }, d.id + " · " + d.dimension),
+          "hand: " + ((d.gold || []).join(", ") || "–") + "; kodare: " + ((d.got || []).join(", ") || "–"),
+          el("div", { class: "muted small" }, d.text))))) : null);
   }
 
   window.addEventListener("hashchange", route);
