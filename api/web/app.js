@@ -124,27 +124,32 @@
   // ---------- Search fragments ----------
 
   // sanitizeFragment returns HTML that contains nothing but text, character
-  // references and <mark>…</mark>. It escapes everything, then re-allows
-  // exactly the two tags. Character references the API already wrote
-  // (&amp; &lt; &#39; …) are kept as they are; a bare & is escaped.
+  // references and <mark>…</mark>. The fragment is split at the literal
+  // tags <mark> and </mark>; every piece between them is escaped, and only
+  // those two tags are put back, balanced. Character references the API
+  // already wrote (&amp; &lt; &#39; …) stay as they are; a bare & is
+  // escaped.
   function sanitizeFragment(s) {
-    const escaped = String(s)
+    const escape = (t) => t
       .replace(/&(?!(?:#[0-9]{1,7}|#x[0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});)/g, "&amp;")
       .replace(/</g, "&lt;")
       .replace(/>/g, "&gt;")
       .replace(/"/g, "&quot;")
       .replace(/'/g, "&#39;");
-    let open = 0;
-    const html = escaped.replace(/&lt;(\/?)mark&gt;/g, (m, slash) => {
-      if (slash) {
-        if (open === 0) return "";
-        open--;
-        return "</mark>";
+    let open = false;
+    let html = "";
+    for (const part of String(s).split(/(<mark>|<\/mark>)/)) {
+      if (part === "<mark>") {
+        if (!open) html += "<mark>";
+        open = true;
+      } else if (part === "</mark>") {
+        if (open) html += "</mark>";
+        open = false;
+      } else {
+        html += escape(part);
       }
-      open++;
-      return "<mark>";
-    });
-    return html + "</mark>".repeat(open);
+    }
+    return open ? html + "</mark>" : html;
   }
 
   // decodeEntities turns the character references of a fragment back into
