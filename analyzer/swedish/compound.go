@@ -200,12 +200,13 @@ func (l *Lexicon) final(rest string) (string, bool) {
 }
 
 // inflections are the endings a Swedish noun, adjective or verb takes,
-// longest first. Derivational endings ("-ig", "-lig", "-het") are not
-// among them, so "tändigt" is no form of "tand".
+// longest first. Derivational endings ("-ig", "-lig", "-het", "-are")
+// are not among them, so "tändigt" is no form of "tand" and
+// "handläggare" has no "ägg".
 var inflections = []string{
-	"arnas", "ernas", "ornas", "arens", "arna", "erna", "orna", "enas",
-	"aren", "ades", "ande", "ende", "ens", "ets", "ars", "ers", "ors",
-	"ade", "are", "ena", "dda", "tta", "ar", "er", "or", "en", "et",
+	"arnas", "ernas", "ornas", "arna", "erna", "orna", "enas",
+	"ades", "ande", "ende", "ens", "ets", "ars", "ers", "ors",
+	"ade", "ena", "dda", "tta", "ar", "er", "or", "en", "et",
 	"na", "as", "es", "ns", "ts", "ad", "at", "de", "te", "da", "ta",
 	"a", "e", "n", "t", "s", "r",
 }

@@ -2,6 +2,7 @@ package swedish
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"flag"
 	"fmt"
 	"os"
@@ -104,5 +105,39 @@ func TestAnalyzeGolden(t *testing.T) {
 			}
 			checkGolden(t, name+".golden", b.String())
 		})
+	}
+}
+
+// TestVersionTracksAnalysis fails when the goldens' analysis changed but
+// Version() did not (an index would keep stale terms): testdata/version.golden
+// holds the version and a hash of the golden outputs.
+func TestVersionTracksAnalysis(t *testing.T) {
+	h := sha256.New()
+	for _, name := range []string{"stems.golden", "plan.golden"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		h.Write(b)
+	}
+	got := fmt.Sprintf("%s %x\n", Version(), h.Sum(nil)[:8])
+	path := filepath.Join("testdata", "version.golden")
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read %s (run with -update): %v", path, err)
+	}
+	gv, gh, _ := strings.Cut(strings.TrimSpace(got), " ")
+	wv, wh, _ := strings.Cut(strings.TrimSpace(string(want)), " ")
+	if gh != wh && gv == wv {
+		t.Errorf("the analysis changed but Version() is still %s: bump rulesVersion in lexicon.go, then go test -update", gv)
+	}
+	if gv != wv || gh != wh {
+		t.Errorf("%s is stale: got %q; want %q (go test -update)", path, got, want)
 	}
 }
