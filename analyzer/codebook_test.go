@@ -115,7 +115,7 @@ func TestLoadCodebookErrors(t *testing.T) {
 		{"bad pattern", mutate(t, "any: [nyanländ*,", "any: [ny*anländ,"), []string{"nyanlanda_ord", "bad word", "line"}},
 		{"unknown section", mutate(t, "  - kind: ovrigt\n", "  - kind: diverse\n"), []string{"unknown section kind", "diverse"}},
 		{"missing code", mutate(t, "      - id: samer\n", "      - id: samerna\n"), []string{"lacks code", "samer"}},
-		{"near without within", mutate(t, "            within: 6\n", "\n"), []string{"genus_kod_grupper", "within"}},
+		{"near without within", mutate(t, "            within: 10\n", "\n"), []string{"genus_grupper", "within"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
