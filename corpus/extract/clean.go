@@ -53,7 +53,7 @@ var keepHyphenBefore = map[string]bool{
 // continues.
 func joinHyphens(lines []string) []string {
 	drop := make([]bool, len(lines))
-	for i := range lines {
+	for i := 0; i < len(lines); i++ {
 		stem, ok := hyphenStem(lines[i])
 		if !ok || drop[i] {
 			continue
@@ -84,6 +84,7 @@ func joinHyphens(lines []string) []string {
 		if rest == "" {
 			drop[j] = true
 		}
+		i-- // the joined line may end in a dash again: "själv-skade-beteende"
 	}
 	out := lines[:0]
 	for i, l := range lines {

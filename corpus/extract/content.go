@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 )
@@ -94,8 +95,10 @@ type pageReader struct {
 	ops      int
 }
 
+// glyphKey identifies a glyph drawn at a place, to the half point, by its
+// text's first rune.
 type glyphKey struct {
-	s    string
+	r    rune
 	x, y int32
 }
 
@@ -123,6 +126,7 @@ func (p *pageReader) run(strm, res pdf.Value, st textState, depth int, limit int
 		tm, tlm matrix
 		stack   []textState
 		fontRes = res.Key("Font")
+		byName  = map[string]*font{} // this stream's fonts, by resource name
 	)
 	pdf.Interpret(strm, func(stk *pdf.Stack, op string) {
 		p.ops++
@@ -154,7 +158,11 @@ func (p *pageReader) run(strm, res pdf.Value, st textState, depth int, limit int
 			tm, tlm = identity, identity
 		case "Tf":
 			if len(args) == 2 {
-				st.font = p.font(fontRes, args[0].Name())
+				name := args[0].Name()
+				if byName[name] == nil {
+					byName[name] = p.font(fontRes, name)
+				}
+				st.font = byName[name]
 				st.tfs = num(1)
 			}
 		case "Tc":
@@ -256,7 +264,9 @@ func (p *pageReader) do(res pdf.Value, name string, st textState, depth int, lim
 	}
 }
 
-// font returns the parsed font called name in the resources' /Font dict.
+// font returns the parsed font called name in the resources' /Font dict,
+// shared across pages: fonts are told apart by their dictionaries' text,
+// as the PDF library does not show object numbers.
 func (p *pageReader) font(fontRes pdf.Value, name string) *font {
 	v := fontRes.Key(name)
 	key := v.String()
@@ -311,7 +321,8 @@ func (p *pageReader) add(s string, trm matrix, w float64) {
 	rot := (int(q) + 4) % 4
 	x, y := rotate(trm[4], trm[5], rot)
 	width := w * math.Hypot(trm[0], trm[1])
-	key := glyphKey{s, int32(x * 2), int32(y * 2)}
+	r, _ := utf8.DecodeRuneInString(s)
+	key := glyphKey{r, int32(x * 2), int32(y * 2)}
 	if p.seen[key] {
 		return // drawn twice for fake bold or shadow
 	}

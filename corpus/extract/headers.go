@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -9,8 +10,12 @@ import (
 )
 
 // edgeLines is how many lines at the top and at the bottom of a page may
-// be a running header or footer.
-const edgeLines = 2
+// be a running header or footer, and edgeBand how close to the page's edge
+// (as a fraction of its height) they must be when the page size is known.
+const (
+	edgeLines = 2
+	edgeBand  = 0.15
+)
 
 // pageNumber matches a line that is only a page number: "3", "- 3 -",
 // "Sida 3 av 12", "s. 3", "Page 3 of 12", "3 (12)", "3/12".
@@ -37,7 +42,8 @@ func edgeKey(s string) string {
 
 // edges returns the indexes of the top and bottom edge lines of a page,
 // by position rather than reading order.
-func edges(lines []line) (top, bottom []int) {
+func edges(pl pageLines) (top, bottom []int) {
+	lines := pl.lines
 	idx := make([]int, len(lines))
 	for i := range idx {
 		idx[i] = i
@@ -60,6 +66,10 @@ func edges(lines []line) (top, bottom []int) {
 	}
 	top = pick(func(a, b float64) bool { return a > b })
 	bottom = pick(func(a, b float64) bool { return a < b })
+	if h := pl.top - pl.bottom; h > 0 {
+		top = slices.DeleteFunc(top, func(i int) bool { return lines[i].y < pl.top-edgeBand*h })
+		bottom = slices.DeleteFunc(bottom, func(i int) bool { return lines[i].y > pl.bottom+edgeBand*h })
+	}
 	return top, bottom
 }
 
@@ -67,7 +77,7 @@ func edges(lines []line) (top, bottom []int) {
 // pages' lines, then cleans and joins the rest into page texts. A line at
 // a page's top or bottom edge is running when its edgeKey recurs at that
 // edge on at least minRepeat pages, or when it is a bare page number.
-func assemble(pages [][]line) ([]corpus.Page, []string) {
+func assemble(pages []pageLines) ([]corpus.Page, []string) {
 	minRepeat := 3
 	if len(pages) <= 5 {
 		minRepeat = 2
@@ -75,11 +85,12 @@ func assemble(pages [][]line) ([]corpus.Page, []string) {
 	type edgeInfo struct{ top, bottom []int }
 	info := make([]edgeInfo, len(pages))
 	count := map[string]int{}
-	for p, lines := range pages {
+	for p, pl := range pages {
+		lines := pl.lines
 		for i := range lines {
 			lines[i].text = cleanLine(lines[i].text)
 		}
-		t, b := edges(lines)
+		t, b := edges(pl)
 		info[p] = edgeInfo{t, b}
 		seen := map[string]bool{}
 		for _, i := range t {
@@ -95,7 +106,8 @@ func assemble(pages [][]line) ([]corpus.Page, []string) {
 	var headers []string
 	known := map[string]bool{}
 	out := make([]corpus.Page, len(pages))
-	for p, lines := range pages {
+	for p, pl := range pages {
+		lines := pl.lines
 		remove := map[int]bool{}
 		mark := func(idx []int, edge string) {
 			for _, i := range idx {

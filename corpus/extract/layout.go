@@ -34,14 +34,27 @@ type line struct {
 	para bool    // a paragraph (block) starts here
 }
 
+// pageLines is a page's lines with the page's vertical extent in the
+// same (turned) coordinates; bottom == top when the page size is unknown.
+type pageLines struct {
+	lines       []line
+	bottom, top float64
+}
+
 // layoutPage turns glyphs into lines in reading order. Text of the
 // dominant writing direction is kept; text turned against it (a margin
-// note written upwards) is dropped.
-func layoutPage(gs []glyph, rules []rule) []line {
+// note written upwards) is dropped. box is the page's MediaBox, if known.
+func layoutPage(gs []glyph, rules []rule, box []float64) pageLines {
 	rot := dominantRotation(gs)
+	var pl pageLines
+	if len(box) == 4 {
+		_, y0 := rotate(box[0], box[1], rot)
+		_, y1 := rotate(box[2], box[3], rot)
+		pl.bottom, pl.top = math.Min(y0, y1), math.Max(y0, y1)
+	}
 	chunks := makeChunks(gs, rot)
 	if len(chunks) == 0 {
-		return nil
+		return pl
 	}
 	l := &layout{}
 	for _, r := range rules {
@@ -55,7 +68,8 @@ func layoutPage(gs []glyph, rules []rule) []line {
 		}
 	}
 	l.cut(chunks, 0)
-	return l.out
+	pl.lines = l.out
+	return pl
 }
 
 // seg is a drawn rule: at pos, from lo to hi along the other axis.

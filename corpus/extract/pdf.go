@@ -57,11 +57,11 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (*corpus.Document,
 		return nil, corpus.Errorf(corpus.EUnreadable, "The PDF has no pages that can be found: its page tree is empty or broken.")
 	}
 	fonts := map[string]*font{}
-	all := make([][]line, len(pages))
+	all := make([]pageLines, len(pages))
 	var scanned []int
 	images := 0
 	for i, pg := range pages {
-		lines, st, err := readPage(ctx, pg, fonts, lim)
+		pl, st, err := readPage(ctx, pg, fonts, lim)
 		if err != nil {
 			var a errAbort
 			if errors.As(err, &a) {
@@ -70,9 +70,9 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (*corpus.Document,
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d could not be read: %v", i+1, err))
 			continue
 		}
-		all[i] = lines
+		all[i] = pl
 		images += st.images
-		if len(lines) == 0 {
+		if len(pl.lines) == 0 {
 			scanned = append(scanned, i+1)
 		}
 	}
@@ -267,9 +267,23 @@ func findXref(data []byte) int {
 	return best
 }
 
-// pageRef is one leaf of the page tree with its inherited resources.
+// pageRef is one leaf of the page tree with its inherited resources and
+// MediaBox.
 type pageRef struct {
 	v, res pdf.Value
+	box    []float64
+}
+
+// mediaBox reads a [x0 y0 x1 y1] array, or returns nil.
+func mediaBox(v pdf.Value) []float64 {
+	if v.Len() != 4 {
+		return nil
+	}
+	b := make([]float64, 4)
+	for i := range b {
+		b[i] = v.Index(i).Float64()
+	}
+	return b
 }
 
 // walkPages lists the pages of the tree at root, in order. It does not
@@ -278,11 +292,12 @@ type pageRef struct {
 func walkPages(root pdf.Value, maxPages int) ([]pageRef, error) {
 	type item struct {
 		v, res pdf.Value
+		box    []float64
 		depth  int
 	}
 	var pages []pageRef
 	seen := map[string]bool{}
-	stack := []item{{root, root.Key("Resources"), 0}}
+	stack := []item{{root, root.Key("Resources"), nil, 0}}
 	nodes := 0
 	for len(stack) > 0 {
 		it := stack[len(stack)-1]
@@ -291,12 +306,16 @@ func walkPages(root pdf.Value, maxPages int) ([]pageRef, error) {
 		if res.IsNull() {
 			res = it.res
 		}
+		box := mediaBox(it.v.Key("MediaBox"))
+		if box == nil {
+			box = it.box
+		}
 		kids := it.v.Key("Kids")
 		if it.v.Key("Type").Name() == "Page" || kids.Kind() != pdf.Array {
 			if it.v.Kind() != pdf.Dict {
 				continue
 			}
-			pages = append(pages, pageRef{it.v, res})
+			pages = append(pages, pageRef{it.v, res, box})
 			if len(pages) > maxPages {
 				return nil, corpus.Errorf(corpus.ETooManyPages, "The document has more than %d pages, the limit for one plan.", maxPages)
 			}
@@ -312,7 +331,7 @@ func walkPages(root pdf.Value, maxPages int) ([]pageRef, error) {
 			return nil, corpus.Errorf(corpus.EUnreadable, "The PDF's page tree is malformed (nested more than %d deep, or more nodes than pages).", maxTreeDepth)
 		}
 		for i := kids.Len() - 1; i >= 0; i-- {
-			stack = append(stack, item{kids.Index(i), res, it.depth + 1})
+			stack = append(stack, item{kids.Index(i), res, box, it.depth + 1})
 			if len(stack) > 4*maxPages+maxTreeDepth {
 				return nil, corpus.Errorf(corpus.ETooManyPages, "The document has more than %d pages, the limit for one plan.", maxPages)
 			}
@@ -325,8 +344,8 @@ type pageStats struct{ images int }
 
 // readPage interprets one page. An errAbort comes back as the error so
 // the caller can stop the document; other failures are the page's alone.
-func readPage(ctx context.Context, pg pageRef, fonts map[string]*font, lim Limits) (lines []line, st pageStats, err error) {
-	p := &pageReader{ctx: ctx, budget: lim.MaxPageContent, fonts: fonts, seen: map[glyphKey]bool{}}
+func readPage(ctx context.Context, pg pageRef, fonts map[string]*font, lim Limits) (pl pageLines, st pageStats, err error) {
+	p := &pageReader{ctx: ctx, budget: lim.MaxPageContent, fonts: fonts, seen: make(map[glyphKey]bool, 4096)}
 	defer func() {
 		if r := recover(); r != nil {
 			if a, ok := r.(errAbort); ok {
@@ -337,7 +356,7 @@ func readPage(ctx context.Context, pg pageRef, fonts map[string]*font, lim Limit
 		}
 	}()
 	p.run(pg.v.Key("Contents"), pg.res, textState{ctm: identity, th: 1}, 0, lim.MaxPageContent)
-	return layoutPage(p.glyphs, p.rules), pageStats{images: p.images}, nil
+	return layoutPage(p.glyphs, p.rules, pg.box), pageStats{images: p.images}, nil
 }
 
 func (a errAbort) Error() string { return a.err.Error() }

@@ -1,0 +1,176 @@
+package extract
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/plankoll/plankoll/corpus"
+)
+
+func TestCleanLine(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"ﬂickor och ﬁnansiering", "flickor och finansiering"},
+		{"eﬀekt", "effekt"},
+		{"Öppen\ufffdvård", "Öppenvård"},
+		{"privat\ue000bruk", "privatbruk"},
+		{"mjuk\u00adbindestreck", "mjukbindestreck"},
+		{"  flera   mellanslag\toch tabb ", "flera mellanslag och tabb"},
+		{"å ä ö é Å Ä Ö É", "å ä ö é Å Ä Ö É"},
+		{"ＳＩＰ", "SIP"}, // full-width, NFKC
+	}
+	for _, tt := range tests {
+		if got := cleanLine(tt.in); got != tt.want {
+			t.Errorf("cleanLine(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestJoinHyphens(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []string
+		want []string
+	}{
+		{"word split", []string{"arbetet med suicid-", "prevention i länet"}, []string{"arbetet med suicidprevention", "i länet"}},
+		{"whole next line", []string{"suicid-", "prevention"}, []string{"suicidprevention"}},
+		{"suspended compound", []string{"inom vård-", "och omsorgsförvaltningen"}, []string{"inom vård-", "och omsorgsförvaltningen"}},
+		{"eller", []string{"barn-", "eller ungdomspsykiatri"}, []string{"barn-", "eller ungdomspsykiatri"}},
+		{"acronym", []string{"varje SIP-", "samordnare ska"}, []string{"varje SIP-samordnare", "ska"}},
+		{"digits", []string{"åren 2025-", "2027 gäller"}, []string{"åren 2025-2027", "gäller"}},
+		{"single letter", []string{"ökad e-", "hälsa"}, []string{"ökad e-hälsa"}},
+		{"capital next", []string{"Region Jämtland-", "Härjedalen"}, []string{"Region Jämtland-Härjedalen"}},
+		{"dash alone", []string{"mål -", "delmål"}, []string{"mål -", "delmål"}},
+		{"across a column break", []string{"till-", "", "gängligheten ökar"}, []string{"tillgängligheten", "ökar"}},
+		{"not across a paragraph to a capital", []string{"om-", "", "Nästa stycke"}, []string{"om-", "", "Nästa stycke"}},
+		{"end of page", []string{"sista rad-"}, []string{"sista rad-"}},
+		{"chain", []string{"själv-", "skade-", "beteende"}, []string{"självskadebeteende"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := joinHyphens(append([]string(nil), tt.in...))
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("joinHyphens(%q) = %q; want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPageNumber(t *testing.T) {
+	for _, s := range []string{"3", "- 3 -", "– 12 –", "Sida 3 av 12", "sida 3", "Page 3 of 12", "s. 4", "3 (12)", "3/12"} {
+		if !pageNumber.MatchString(s) {
+			t.Errorf("pageNumber does not match %q", s)
+		}
+	}
+	for _, s := range []string{"2025", "3 mål", "Sidan visar", "Kapitel 3", ""} {
+		if pageNumber.MatchString(s) {
+			t.Errorf("pageNumber matches %q", s)
+		}
+	}
+}
+
+// TestAssemble checks running headers, footers and page numbers leave the
+// body and land in Headers, while body lines that merely repeat stay.
+func TestAssemble(t *testing.T) {
+	page := func(n string, body ...string) pageLines {
+		ls := []line{{text: "Handlingsplan 2025–2027", y: 800, para: true}}
+		y := 700.0
+		for _, b := range body {
+			ls = append(ls, line{text: b, y: y, para: true})
+			y -= 20
+		}
+		return pageLines{append(ls, line{text: n, y: 40, para: true}), 0, 842}
+	}
+	pages := []pageLines{
+		page("Sida 1 av 3", "Inledning", "Mål för suicidprevention"),
+		page("Sida 2 av 3", "Mål för suicidprevention", "Bakgrund"),
+		page("- 3 -", "Mål för suicidprevention", "Uppföljning"),
+	}
+	got, headers := assemble(pages)
+	want := []string{
+		"Inledning\n\nMål för suicidprevention",
+		"Mål för suicidprevention\n\nBakgrund",
+		"Mål för suicidprevention\n\nUppföljning",
+	}
+	for i, p := range got {
+		if p.Page != i+1 || p.Text != want[i] {
+			t.Errorf("page %d = %d %q; want %q", i, p.Page, p.Text, want[i])
+		}
+	}
+	wantH := "Handlingsplan 2025–2027|Sida 1 av 3|- 3 -"
+	if strings.Join(headers, "|") != wantH {
+		t.Errorf("headers = %q; want %q", headers, wantH)
+	}
+}
+
+func TestText(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []string // pages
+	}{
+		{"utf-8", "Överenskommelse om äldre och idé", []string{"Överenskommelse om äldre och idé"}},
+		{"bom", "\xef\xbb\xbfÅtgärder", []string{"Åtgärder"}},
+		{"utf-16le", "\xff\xfe\xc5\x00t\x00g\x00\xe4\x00r\x00d\x00", []string{"Åtgärd"}},
+		{"utf-16be", "\xfe\xff\x00\xc5\x00t\x00g\x00\xe4\x00r\x00d", []string{"Åtgärd"}},
+		{"windows-1252", "\xd6verenskommelse f\xf6r \xe4ldre \x96 id\xe9", []string{"Överenskommelse för äldre – idé"}},
+		{"form feed pages", "Sida ett\r\n\fSida två\f", []string{"Sida ett", "Sida två"}},
+		{"paragraphs", "Första stycket\nfortsätter\n\n\n\nAndra stycket", []string{"Första stycket\nfortsätter\n\nAndra stycket"}},
+		{"hyphen", "arbetet med suicid-\nprevention", []string{"arbetet med suicidprevention"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc, err := (&Extractor{}).Extract(context.Background(), "plan.txt", []byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, p := range doc.Pages {
+				got = append(got, p.Text)
+			}
+			if strings.Join(got, "\f") != strings.Join(tt.want, "\f") {
+				t.Errorf("pages = %q; want %q", got, tt.want)
+			}
+		})
+	}
+	t.Run("latin-1 without Swedish letters", func(t *testing.T) {
+		_, err := (&Extractor{}).Extract(context.Background(), "plan.txt", []byte("na\xefve caf\xe7"))
+		wantCode(t, err, corpus.EBadEncoding)
+	})
+}
+
+func TestDOCXBody(t *testing.T) {
+	body := `<w:p><w:r><w:t>Mål för </w:t></w:r><w:r><w:t>året</w:t></w:r></w:p>` +
+		`<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>Rubrik</w:t></w:r></w:p>` +
+		`<w:p><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>punkt ett</w:t></w:r></w:p>` +
+		`<w:p><w:pPr><w:numPr><w:numId w:val="2"/></w:numPr></w:pPr><w:r><w:t>punkt två</w:t></w:r></w:p>` +
+		`<w:tbl><w:tr><w:tc><w:p><w:r><w:t>Mål</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Indikator</w:t></w:r></w:p><w:p><w:r><w:t>och mått</w:t></w:r></w:p></w:tc></w:tr>` +
+		`<w:tr><w:tc><w:p><w:r><w:t>Färre suicid</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Antal</w:t></w:r></w:p></w:tc></w:tr></w:tbl>` +
+		`<w:p><w:r><w:t>Före</w:t><w:tab/><w:t>brytning</w:t><w:br w:type="page"/><w:t>Efter brytning</w:t></w:r></w:p>` +
+		`<w:p><w:r><w:delText>struket</w:delText><w:instrText>PAGE</w:instrText><w:t>Sista</w:t></w:r></w:p>` +
+		`<mc:AlternateContent><mc:Choice><w:p><w:r><w:t>Textruta</w:t></w:r></w:p></mc:Choice><mc:Fallback><w:p><w:r><w:t>Textruta</w:t></w:r></w:p></mc:Fallback></mc:AlternateContent>`
+	pages, err := docxBody([]byte(strings.Replace(docXML, "%s", body, 1)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"Mål för året\n\nRubrik\n\n• punkt ett\n• punkt två\n\nMål | Indikator och mått\nFärre suicid | Antal\n\nFöre brytning",
+		"Efter brytning\n\nSista\n\nTextruta",
+	}
+	if strings.Join(pages, "\f") != strings.Join(want, "\f") {
+		t.Errorf("pages = %q; want %q", pages, want)
+	}
+}
+
+func TestEmptyPagesWarn(t *testing.T) {
+	doc, err := (&Extractor{}).Extract(context.Background(), "plan.pdf", textPDF("Första sidan", "", "Tredje sidan"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Pages) != 3 || doc.Pages[1].Text != "" || doc.Pages[2].Text != "Tredje sidan" {
+		t.Errorf("pages = %+v", doc.Pages)
+	}
+	if w := strings.Join(doc.Warnings, ";"); !strings.Contains(w, "no text on page(s) 2") {
+		t.Errorf("warnings = %q", w)
+	}
+}
