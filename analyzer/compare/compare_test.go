@@ -147,6 +147,25 @@ func TestDiffGoals(t *testing.T) {
 			want: []string{"changed:a>b"},
 		},
 		{
+			name: "goal with a clause added changed",
+			from: []analyzer.Goal{goal("a", "Andelen elever med problematisk frånvaro ska minska.", "ospecificerad")},
+			to:   []analyzer.Goal{goal("b", "Andelen elever med problematisk frånvaro ska minska med 10 procent till 2020.", "lang")},
+			want: []string{"changed:a>b"}, changes: []string{"wording", "numbers", "years", "horizon"},
+		},
+		{
+			name:  "numbered goal with its indicator, relabelled, kept",
+			years: [2]int{2017, 2018},
+			from:  []analyzer.Goal{goal("a", "Mål 1. Antalet suicid i länet ska minska med 10 procent till 2020. Indikator: antal suicid per år (dödsorsaksregistret).", "lang")},
+			to:    []analyzer.Goal{goal("b", "Målsättning: Antalet suicid i länet ska minska med 10 procent till 2020.", "lang")},
+			want:  []string{"kept:a>b"}, changes: []string{"wording"},
+		},
+		{
+			name: "fragment not paired by containment",
+			from: []analyzer.Goal{goal("a", "indikator", "ospecificerad")},
+			to:   []analyzer.Goal{goal("b", "Antal suicid per år enligt dödsorsaksregistret är en indikator.", "ospecificerad")},
+			want: []string{"added:b", "removed:a"},
+		},
+		{
 			name: "unrelated goals removed and added",
 			from: []analyzer.Goal{goal("a", "Minska antalet suicid i länet.", "lang")},
 			to:   []analyzer.Goal{goal("b", "Fler personer med psykisk funktionsnedsättning ska ha en sysselsättning.", "lang")},
@@ -337,6 +356,21 @@ func TestStructure(t *testing.T) {
 	}
 	if ba := s.Sections[1]; ba.ParagraphsKept != 1 || len(ba.ParagraphsChanged) != 1 {
 		t.Errorf("behovsanalys = %+v; want heading kept, one paragraph changed", ba)
+	}
+}
+
+func TestStatementCore(t *testing.T) {
+	for in, want := range map[string]string{
+		"Mål 1. Antalet suicid ska minska med 10 procent till 2020. Indikator: antal suicid per år.": "Antalet suicid ska minska med 10 procent till 2020.",
+		"Målsättning: Äldre ska få bättre stöd.":                                                     "Äldre ska få bättre stöd.",
+		"2. Öka andelen som mår bra (indikator: Elevhälsoenkäten)":                                   "Öka andelen som mår bra ",
+		"Indikator: antal utbildade i MHFA.":                                                         "antal utbildade i MHFA.",
+		"Delmål 3: Fler ska få SIP":                                                                  "Fler ska få SIP",
+		"Målet är att färre ska vårdas i slutenvård.":                                                "Målet är att färre ska vårdas i slutenvård.",
+	} {
+		if got := statementCore(in); got != want {
+			t.Errorf("statementCore(%q) = %q; want %q", in, got, want)
+		}
 	}
 }
 

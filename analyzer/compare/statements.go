@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"unicode"
@@ -31,12 +32,33 @@ func matchStatements(from, to []terms) statementMatch {
 	return m
 }
 
+// analyseAll analyses goal or indicator statements (see statementCore).
 func analyseAll(texts []string, planYear int) []terms {
 	out := make([]terms, len(texts))
 	for i, t := range texts {
-		out[i] = analyse(t, planYear)
+		out[i] = analyse(statementCore(t), planYear)
 	}
 	return out
+}
+
+// statementLabel is the label a plan puts before a goal or indicator:
+// "Mål 2.", "Målsättning:", "Delmål 3:", "Indikator:", "Mått:".
+var statementLabel = regexp.MustCompile(`(?i)^\s*(?:(?:del|effekt)?mål|målsättning|indikatorer|indikator|mått|mätetal)(?:\s+\d+)?\s*[.:)]\s*`)
+
+// indicatorClause starts an indicator written after a goal in the same
+// paragraph: "… ska minska. Indikator: antal suicid per år."
+var indicatorClause = regexp.MustCompile(`(?i)[\s.;,(](?:indikatorer|indikator|mått|mätetal)\s*:`)
+
+// statementCore is what a goal or indicator says: without its numbering
+// and label ("Mål 1.", "Målsättning:"), whose numbers are not the goal's,
+// and without an indicator appended to the goal, which the indicators
+// are compared on separately.
+func statementCore(text string) string {
+	text = statementLabel.ReplaceAllString(numbering.ReplaceAllString(text, ""), "")
+	if loc := indicatorClause.FindStringIndex(text); loc != nil && loc[0] > 0 {
+		text = text[:loc[0]]
+	}
+	return text
 }
 
 // changes names what differs between two matched statements, and whether

@@ -149,35 +149,45 @@ func (w idf) weight(stem string) float64 {
 	return math.Log(1 + float64(w.n)/float64(w.df[stem]))
 }
 
-// stemSimilarity is the weighted Jaccard index of two stem sets: the
-// weight of the shared stems over the weight of all. Two texts without any
-// content word are similar (1) only when both are empty.
+// minContained is the number of content stems a statement needs before
+// its containment in another counts: a fragment such as "indikator" is
+// contained in half the goals of a plan.
+const minContained = 3
+
+// stemSimilarity scores two stem sets: the mean of their weighted Jaccard
+// index (shared weight over all) and, when the smaller set has at least
+// minContained stems, its weighted containment in the larger (shared
+// weight over the smaller's). Containment keeps a goal that gained a
+// clause ("… ska minska" → "… ska minska med 10 procent till 2020") or
+// lost its trailing indicator paired with itself. Two empty sets score 1.
 func (w idf) stemSimilarity(a, b []string) float64 {
-	var shared, union float64
+	var shared, onlyA, onlyB float64
 	i, j := 0, 0
 	for i < len(a) || j < len(b) {
 		switch {
 		case j == len(b) || (i < len(a) && a[i] < b[j]):
-			union += w.weight(a[i])
+			onlyA += w.weight(a[i])
 			i++
 		case i == len(a) || b[j] < a[i]:
-			union += w.weight(b[j])
+			onlyB += w.weight(b[j])
 			j++
 		default:
-			x := w.weight(a[i])
-			shared += x
-			union += x
+			shared += w.weight(a[i])
 			i++
 			j++
 		}
 	}
-	if union == 0 {
+	if len(a) == 0 || len(b) == 0 {
 		if len(a) == 0 && len(b) == 0 {
 			return 1
 		}
 		return 0
 	}
-	return shared / union
+	jaccard := shared / (shared + onlyA + onlyB)
+	if min(len(a), len(b)) < minContained {
+		return jaccard
+	}
+	return (jaccard + shared/(shared+min(onlyA, onlyB))) / 2
 }
 
 // setJaccard is |a∩b| / |a∪b| of two sorted unique sets; 1 when both are
