@@ -40,7 +40,7 @@ func TestSampleDifferences(t *testing.T) {
 	}
 	var report strings.Builder
 	fmt.Fprintf(&report, "# Sample plans 2017 -> 2018: what compare found against what the author changed.\n")
-	fmt.Fprintf(&report, "# county: expected codes added and removed that were found (of all reported), brukarinflytande, genus placements, same_structure (overlap)\n")
+	fmt.Fprintf(&report, "# county: expected codes added and removed that were found (of all reported), goals added/removed/changed expected and found (kept), brukarinflytande, genus placements, same_structure (overlap)\n")
 	var addedOK, added, removedOK, removed, levelsOK, genusOK int
 	for _, d := range diffs {
 		a, okA := byFile[d.From]
@@ -72,8 +72,9 @@ func TestSampleDifferences(t *testing.T) {
 		addedOK, added, removedOK, removed = addedOK+fa, added+len(d.CodesAdded), removedOK+fr, removed+len(d.CodesRemoved)
 		levelsOK += btoi(level)
 		genusOK += btoi(genus)
-		fmt.Fprintf(&report, "%-13s added %d/%d (of %d)  removed %d/%d (of %d)  brukarinflytande %s->%s (%s)  genus %v->%v (%s)  same_structure %v (%.2f)\n",
+		fmt.Fprintf(&report, "%-13s added %d/%d (of %d)  removed %d/%d (of %d)  goals +%d/-%d/~%d found +%d/-%d/~%d (%d)  brukarinflytande %s->%s (%s)  genus %v->%v (%s)  same_structure %v (%.2f)\n",
 			d.Lan, fa, len(d.CodesAdded), len(c.Codes.Added), fr, len(d.CodesRemoved), len(c.Codes.Removed),
+			len(d.GoalsAdded), len(d.GoalsRemoved), len(d.GoalsChanged), len(c.Goals.Added), len(c.Goals.Removed), len(c.Goals.Changed), len(c.Goals.Kept),
 			c.Brukarinflytande.From, c.Brukarinflytande.To, okText(level),
 			c.Genus.From.Placements, c.Genus.To.Placements, okText(genus),
 			c.Structure.SameStructure, c.Structure.HeadingOverlap)
