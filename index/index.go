@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/index/scorch"
 	bquery "github.com/blevesearch/bleve/v2/search/query"
 
 	"github.com/plankoll/plankoll/corpus"
@@ -43,6 +44,9 @@ type Index struct {
 	opts    Options
 	rebuild bool
 	mu      sync.Mutex // serialises IndexPlan and DeletePlan
+
+	metaMu sync.RWMutex
+	meta   map[string]planMeta // plan id → plan-level fields, for facets
 }
 
 // Segment is one piece of a plan page under one section; a page with two
@@ -90,6 +94,10 @@ func Open(dir string, opts Options) (*Index, error) {
 		return nil, err
 	}
 	ix.bi = bi
+	if ix.meta, err = ix.loadMeta(); err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("open index %s: %w", dir, err)
+	}
 	return ix, nil
 }
 
@@ -122,6 +130,24 @@ func removeIndexDir(dir string) error {
 	}
 	if err := os.RemoveAll(dir); err != nil {
 		return fmt.Errorf("remove outdated index %s: %w", dir, err)
+	}
+	return nil
+}
+
+// Compact merges the index into one segment, which makes searches
+// faster after many plans were written (Sync calls it after a rebuild).
+// It blocks until done; the index stays usable meanwhile.
+func (ix *Index) Compact(ctx context.Context) error {
+	adv, err := ix.bi.Advanced()
+	if err != nil {
+		return fmt.Errorf("compact index: %w", err)
+	}
+	s, ok := adv.(*scorch.Scorch)
+	if !ok {
+		return nil
+	}
+	if err := s.ForceMerge(ctx, nil); err != nil {
+		return fmt.Errorf("compact index: %w", err)
 	}
 	return nil
 }
@@ -160,12 +186,16 @@ func (ix *Index) IndexPlan(planID, fingerprint string, segs []Segment) error {
 			return fmt.Errorf("index plan %s page %d: %w", planID, s.Page, err)
 		}
 	}
-	if err := b.Index(markerID(planID), markerDoc{Kind: kindMarker, PlanID: planID, Fingerprint: fingerprint}); err != nil {
+	meta := metaOf(segs)
+	if err := b.Index(markerID(planID), meta.marker(planID, fingerprint)); err != nil {
 		return fmt.Errorf("index plan %s: marker: %w", planID, err)
 	}
 	if err := ix.bi.Batch(b); err != nil {
 		return fmt.Errorf("index plan %s: %w", planID, err)
 	}
+	ix.metaMu.Lock()
+	ix.meta[planID] = meta
+	ix.metaMu.Unlock()
 	return nil
 }
 
@@ -184,14 +214,15 @@ func (ix *Index) DeletePlan(planID string) error {
 	if err := ix.bi.Batch(b); err != nil {
 		return fmt.Errorf("delete plan %s: %w", planID, err)
 	}
+	ix.metaMu.Lock()
+	delete(ix.meta, planID)
+	ix.metaMu.Unlock()
 	return nil
 }
 
 // deleteDocs adds a delete to b for every document of the plan.
 func (ix *Index) deleteDocs(b *bleve.Batch, planID string) error {
-	q := bquery.NewTermQuery(planID)
-	q.SetField(fPlanID)
-	ids, err := ix.allIDs(q)
+	ids, err := ix.allIDs(termQ(fPlanID, planID))
 	for _, id := range ids {
 		b.Delete(id)
 	}
@@ -227,9 +258,7 @@ func (ix *Index) searchAll(q bquery.Query, fields []string) (*bleve.SearchResult
 // Fingerprints returns plan id → fingerprint for every indexed plan, from
 // the marker documents.
 func (ix *Index) Fingerprints() (map[string]string, error) {
-	q := bquery.NewTermQuery(kindMarker)
-	q.SetField(fKind)
-	res, err := ix.searchAll(q, []string{fPlanID, fFingerprint})
+	res, err := ix.searchAll(termQ(fKind, kindMarker), []string{fPlanID, fFingerprint})
 	if err != nil {
 		return nil, fmt.Errorf("index fingerprints: %w", err)
 	}
@@ -259,12 +288,20 @@ func toDoc(planID string, s Segment) segDoc {
 		LanCode:  s.LanCode,
 		Kommun:   s.Kommun,
 		Audience: s.Audience,
-		Year:     strconv.Itoa(s.Year),
+		Year:     yearString(s.Year),
 		Page:     float64(s.Page),
 		Section:  s.Section,
 		Code:     s.Codes,
 		Offset:   float64(s.Offset),
 		Text:     s.Text,
 		Parts:    s.Text,
+		Facet:    planID + facetSep + s.Section,
 	}
+}
+
+func yearString(y int) string {
+	if y == 0 {
+		return ""
+	}
+	return strconv.Itoa(y)
 }

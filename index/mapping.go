@@ -25,6 +25,7 @@ const (
 	fOffset      = "offset"
 	fText        = "text"  // whole-word stems; stored, for fragments
 	fParts       = "parts" // whole-word and compound-part stems; not stored
+	fFacet       = "facet" // planID + "\x1f" + section: the one doc value facets read per match
 )
 
 const (
@@ -48,13 +49,19 @@ type segDoc struct {
 	Offset   float64  `json:"offset"`
 	Text     string   `json:"text"`
 	Parts    string   `json:"parts"`
+	Facet    string   `json:"facet"`
 }
 
-// markerDoc records that a plan is indexed, and from which version of it.
+// markerDoc records that a plan is indexed, from which version of it, and
+// the plan-level fields that facets count.
 type markerDoc struct {
-	Kind        string `json:"kind"`
-	PlanID      string `json:"plan_id"`
-	Fingerprint string `json:"fingerprint"`
+	Kind        string   `json:"kind"`
+	PlanID      string   `json:"plan_id"`
+	Fingerprint string   `json:"fingerprint"`
+	Lan         string   `json:"lan"`
+	Year        string   `json:"year"`
+	Audience    string   `json:"audience"`
+	Code        []string `json:"code"`
 }
 
 // newMapping returns the index mapping: keyword fields for filters and
@@ -66,6 +73,7 @@ func newMapping() mapping.IndexMapping {
 		f.Store = store
 		f.IncludeInAll = false
 		f.IncludeTermVectors = false
+		f.DocValues = false
 		return f
 	}
 	storedOnly := func(f *mapping.FieldMapping) *mapping.FieldMapping {
@@ -92,6 +100,9 @@ func newMapping() mapping.IndexMapping {
 	for _, name := range []string{fLan, fLanCode, fKommun, fAudience, fYear, fSection, fCode} {
 		doc.AddFieldMappingsAt(name, keywordField(true))
 	}
+	facet := keywordField(false)
+	facet.DocValues = true
+	doc.AddFieldMappingsAt(fFacet, facet)
 	doc.AddFieldMappingsAt(fPage, storedOnly(bleve.NewNumericFieldMapping()))
 	doc.AddFieldMappingsAt(fOffset, storedOnly(bleve.NewNumericFieldMapping()))
 	doc.AddFieldMappingsAt(fText, textField(AnalyzerSwedish, true))

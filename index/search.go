@@ -60,29 +60,19 @@ type Result struct {
 	Took   time.Duration             `json:"took_ns"`
 }
 
-// facet is one facet of Result: its name, field and the values kept.
-type facet struct {
-	name, field string
-	size        int
-}
-
-func facets() []facet {
-	return []facet{
-		{"lan", fLan, 50},
-		{"year", fYear, 100},
-		{"audience", fAudience, 10},
-		{"code", fCode, 1000},
-		{"section", fSection, 20},
-	}
-}
-
 func hitFields() []string {
 	return []string{fPlanID, fLan, fLanCode, fKommun, fAudience, fYear, fPage, fSection, fOffset, fText}
 }
 
-// Search runs r. Hits are segments, best first (ties in id order); facets
+// Search runs r. Hits are segments, best first (ties in index order:
+// sorting ties by id would load the id of every match); facets
 // count every matching segment, not just this page. A malformed query or
 // paging out of range is a *corpus.Error with code EBadQuery.
+//
+// It searches twice: once for the page of hits and the facets, without
+// term locations (decoding them for every match is the costliest part),
+// then once more restricted to the page's hits, with locations, for the
+// fragments.
 func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	start := time.Now()
 	size, err := pageSize(r)
@@ -93,34 +83,50 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	q := bquery.NewBooleanQuery([]bquery.Query{compileQuery(node)}, nil, nil)
+	query := compileQuery(node)
+	q := bquery.NewBooleanQuery([]bquery.Query{query}, nil, nil)
 	q.AddFilter(filters(r))
 
 	req := bleve.NewSearchRequestOptions(q, size, r.From, false)
 	req.Fields = hitFields()
-	req.IncludeLocations = true
-	req.SortBy([]string{"-_score", "_id"})
-	for _, f := range facets() {
-		req.AddFacet(f.name, bleve.NewFacetRequest(f.field, f.size))
-	}
+	req.AddFacet(fFacet, bleve.NewFacetRequest(fFacet, maxFacetValues))
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", r.Q, err)
 	}
-	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string]map[string]int{}}
+	locs, err := ix.locations(ctx, query, res.Hits)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: fragments: %w", r.Q, err)
+	}
+	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, d := range res.Hits {
-		out.Hits = append(out.Hits, ix.toHit(d))
+		out.Hits = append(out.Hits, ix.toHit(d, locs[d.ID]))
 	}
-	for name, fr := range res.Facets {
-		m := map[string]int{}
-		if fr.Terms != nil {
-			for _, t := range fr.Terms.Terms() {
-				m[t.Term] = t.Count
-			}
-		}
-		out.Facets[name] = m
-	}
+	out.Facets = ix.countFacets(res.Facets[fFacet])
 	out.Took = time.Since(start)
+	return out, nil
+}
+
+// locations returns, per hit id, the term locations of query in hits.
+func (ix *Index) locations(ctx context.Context, query bquery.Query, hits search.DocumentMatchCollection) (map[string]search.FieldTermLocationMap, error) {
+	if len(hits) == 0 {
+		return nil, nil
+	}
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	q := bquery.NewConjunctionQuery([]bquery.Query{bquery.NewDocIDQuery(ids), query})
+	req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
+	req.IncludeLocations = true
+	res, err := ix.bi.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string]search.FieldTermLocationMap, len(res.Hits))
+	for _, h := range res.Hits {
+		out[h.ID] = h.Locations
+	}
 	return out, nil
 }
 
@@ -261,11 +267,10 @@ func textQuery(s string) bquery.Query {
 		part.SetBoost(partBoost)
 		return bquery.NewDisjunctionQuery([]bquery.Query{whole, part})
 	}
-	slots := phraseSlots(terms)
-	whole := bquery.NewMultiPhraseQuery(slots, fText)
-	part := bquery.NewMultiPhraseQuery(slots, fParts)
-	part.SetBoost(partBoost)
-	return bquery.NewDisjunctionQuery([]bquery.Query{whole, part})
+	// One phrase over the parts field, which holds whole-word stems too:
+	// "stöd till anhörig" also finds "stöd till anhörigföreningar", and
+	// a second phrase over the text field would double the cost.
+	return bquery.NewMultiPhraseQuery(phraseSlots(terms), fParts)
 }
 
 // phraseSlots lays terms out by position; a stop word leaves an empty slot
@@ -291,7 +296,7 @@ func prefixQuery(prefix string) bquery.Query {
 	return bquery.NewDisjunctionQuery([]bquery.Query{whole, part})
 }
 
-func (ix *Index) toHit(d *search.DocumentMatch) Hit {
+func (ix *Index) toHit(d *search.DocumentMatch, locs search.FieldTermLocationMap) Hit {
 	str := func(f string) string { s, _ := d.Fields[f].(string); return s }
 	num := func(f string) int { v, _ := d.Fields[f].(float64); return int(v) }
 	year, _ := strconv.Atoi(str(fYear))
@@ -309,8 +314,8 @@ func (ix *Index) toHit(d *search.DocumentMatch) Hit {
 	}
 	var spans []span
 	for _, field := range []string{fText, fParts} {
-		for _, locs := range d.Locations[field] {
-			for _, l := range locs {
+		for _, ls := range locs[field] {
+			for _, l := range ls {
 				spans = append(spans, span{int(l.Start), int(l.End)})
 			}
 		}

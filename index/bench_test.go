@@ -1,0 +1,193 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// benchSentences are template sentences for generated plan pages; {x}
+// slots are filled from benchWords.
+var benchSentences = []string{
+	"Det {adj} arbetet med {topic} ska stärkas i hela länet under {year}.",
+	"{actor} ansvarar för att {topic} samordnas med {actor2} och {actor3}.",
+	"Målet är att andelen {group} som får {support} ska öka till {num} procent.",
+	"Kartläggningen visar att {group} har sämre tillgång till {topic} än andra grupper.",
+	"En handlingsplan för {topic} tas fram tillsammans med {actor} och brukarorganisationer som NSPH.",
+	"Uppföljning sker årligen genom indikatorer för {topic} och {support}.",
+	"Särskilt fokus läggs på {group}, där psykisk ohälsa och {problem} ökar.",
+	"Vård och omsorg ska ges på lika villkor, oavsett kön, ålder och bostadsort.",
+	"{actor} erbjuder {support} till {group} i samverkan med {actor2}.",
+	"Insatser för {topic} ska bygga på bästa tillgängliga kunskap och utvärderas.",
+	"Under {year} genomfördes utbildningar i {topic} för personal inom {actor}.",
+	"Barn och unga med {problem} ska få tidiga insatser från {actor}.",
+	"Samverkan mellan regionen och kommunerna kring {topic} behöver utvecklas.",
+	"Länets {actor} rapporterar att {problem} är vanligare bland {group}.",
+	"Arbetet med {support} följs upp av den regionala samverkansgruppen.",
+}
+
+var benchWords = map[string][]string{
+	"adj":     {"suicidpreventiva", "hälsofrämjande", "förebyggande", "länsgemensamma", "långsiktiga", "brukarnära"},
+	"topic":   {"suicidprevention", "äldreomsorgen", "anhörigstöd", "psykiatrisk öppenvård", "elevhälsan", "missbruksvården", "socialpsykiatrin", "primärvården", "första hjälpen till psykisk hälsa", "traumavård", "våldsprevention", "föräldraskapsstöd", "ungdomsmottagningar", "arbetslivsinriktad rehabilitering"},
+	"actor":   {"Regionen", "Kommunerna", "Socialtjänsten", "Barn- och ungdomspsykiatrin", "Elevhälsan", "Primärvården", "Länsstyrelsen", "Polisen", "Civilsamhället", "Skolan"},
+	"actor2":  {"skolan", "socialtjänsten", "primärvården", "BUP", "vuxenpsykiatrin", "kommunernas äldreomsorg", "Försäkringskassan", "Arbetsförmedlingen"},
+	"actor3":  {"civilsamhället", "brukarföreningar", "anhörigföreningar", "idrottsrörelsen", "trossamfund", "länets folkhögskolor"},
+	"group":   {"äldre", "nyanlända", "unga vuxna", "barn i familjer med missbruk", "personer med funktionsnedsättning", "hbtq-personer", "samer", "ensamkommande barn", "anhöriga", "män i medelåldern", "flickor i högstadiet"},
+	"support": {"samordnad individuell plan (SIP)", "stödsamtal", "anhörigstöd", "digitala insatser", "boendestöd", "sysselsättning", "peer support", "KBT via internet", "familjebehandling"},
+	"problem": {"ångest", "depression", "självskadebeteende", "ensamhet", "riskbruk av alkohol", "sömnproblem", "skolfrånvaro", "suicidförsök"},
+	"num":     {"50", "60", "75", "80", "90"},
+	"year":    {"2016", "2017", "2018", "2019"},
+}
+
+var benchLans = []string{"Stockholm", "Uppsala", "Skåne", "Jämtland", "Dalarna", "Gävleborg", "Västerbotten", "Östergötland", "Norrbotten", "Halland"}
+
+var benchSections = []string{"behovsanalys", "mal", "aktivitet", "uppfoljning", "organisation", "ovrigt"}
+
+// benchPlan generates a plan of pages pages, two segments a page, about
+// 2.5 kB of text a page.
+func benchPlan(r *rand.Rand, id string, pages int) []Segment {
+	lan := benchLans[r.IntN(len(benchLans))]
+	year := 2016 + r.IntN(3)
+	aud := []string{"vuxna", "barn_unga", "alla"}[r.IntN(3)]
+	codes := []string{"malgrupp:aldre", "malgrupp:nyanlanda", "insats:suicidprevention", "insats:anhorigstod", "malgrupp:barn_unga"}
+	var planCodes []string
+	for _, c := range codes {
+		if r.IntN(2) == 0 {
+			planCodes = append(planCodes, c)
+		}
+	}
+	var segs []Segment
+	for p := 1; p <= pages; p++ {
+		for s := 0; s < 2; s++ {
+			var b strings.Builder
+			for b.Len() < 1250 {
+				b.WriteString(fill(r, benchSentences[r.IntN(len(benchSentences))]))
+				b.WriteByte(' ')
+			}
+			segs = append(segs, Segment{
+				PlanID: id, Lan: lan, Year: year, Audience: aud, Page: p, Codes: planCodes,
+				Section: benchSections[r.IntN(len(benchSections))], Text: b.String(),
+			})
+		}
+	}
+	return segs
+}
+
+func fill(r *rand.Rand, tmpl string) string {
+	var b strings.Builder
+	for {
+		i := strings.IndexByte(tmpl, '{')
+		if i < 0 {
+			b.WriteString(tmpl)
+			return b.String()
+		}
+		j := strings.IndexByte(tmpl, '}')
+		b.WriteString(tmpl[:i])
+		ws := benchWords[tmpl[i+1:j]]
+		b.WriteString(ws[r.IntN(len(ws))])
+		tmpl = tmpl[j+1:]
+	}
+}
+
+// benchIndex builds an index of plans plans of 8 pages in a temp dir.
+func benchIndex(b *testing.B, plans int) *Index {
+	b.Helper()
+	ix, err := Open(b.TempDir()+"/idx", Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { ix.Close() })
+	r := rand.New(rand.NewPCG(1, uint64(plans)))
+	start := time.Now()
+	for i := range plans {
+		id := fmt.Sprintf("plan%04d", i)
+		if err := ix.IndexPlan(id, "fp", benchPlan(r, id, 8)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	took := time.Since(start)
+	if err := ix.Compact(context.Background()); err != nil {
+		b.Fatal(err)
+	}
+	b.Logf("indexed %d plans × 8 pages in %v, compacted in %v", plans, took.Round(time.Millisecond), (time.Since(start) - took).Round(time.Millisecond))
+	return ix
+}
+
+// benchQueries is the mixed query set: terms, compound parts, phrases,
+// operators and filters.
+func benchQueries() []Request {
+	return []Request{
+		{Q: "suicid"},
+		{Q: "anhörig"},
+		{Q: "omsorg"},
+		{Q: "prevention"},
+		{Q: "nyanländas"},
+		{Q: "samverkan"},
+		{Q: `"psykisk ohälsa"`},
+		{Q: `"barn och unga"`},
+		{Q: `"samordnad individuell plan"`},
+		{Q: "suicid anhörigstöd"},
+		{Q: "ångest OR depression"},
+		{Q: "elevhälsan -skolfrånvaro"},
+		{Q: "suicid*"},
+		{Q: "äldre", Lan: []string{"Skåne"}},
+		{Q: "stöd", Year: []int{2017}, Audience: []string{"vuxna"}},
+		{Q: "", Code: []string{"malgrupp:aldre"}, Section: []string{"mal"}},
+		{Q: `"vård och omsorg" kön`},
+		{Q: "depression", From: 40, Size: 20},
+	}
+}
+
+// BenchmarkSearch reports p50 and p99 latency of the mixed query set on
+// 20 and 500 generated plans; the indexes are built once, untimed.
+func BenchmarkSearch(b *testing.B) {
+	for _, plans := range []int{20, 500} {
+		ix := benchIndex(b, plans)
+		qs := benchQueries()
+		b.Run(fmt.Sprintf("plans=%d", plans), func(b *testing.B) {
+			ctx := context.Background()
+			durs := make([]time.Duration, 0, b.N)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				t := time.Now()
+				if _, err := ix.Search(ctx, qs[i%len(qs)]); err != nil {
+					b.Fatal(err)
+				}
+				durs = append(durs, time.Since(t))
+			}
+			b.StopTimer()
+			reportPercentiles(b, durs)
+		})
+	}
+}
+
+func reportPercentiles(b *testing.B, durs []time.Duration) {
+	slices.Sort(durs)
+	at := func(p float64) float64 {
+		return float64(durs[int(p*float64(len(durs)-1))]) / 1e6
+	}
+	b.ReportMetric(at(0.50), "p50-ms")
+	b.ReportMetric(at(0.99), "p99-ms")
+	b.ReportMetric(float64(durs[len(durs)-1])/1e6, "max-ms")
+}
+
+// BenchmarkIndexPlan measures replacing one 8-page plan (16 segments,
+// about 20 kB) in an index that already holds 20 plans.
+func BenchmarkIndexPlan(b *testing.B) {
+	ix := benchIndex(b, 20)
+	r := rand.New(rand.NewPCG(2, 2))
+	plans := make([][]Segment, 8)
+	for i := range plans {
+		plans[i] = benchPlan(r, "bench", 8)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := ix.IndexPlan(fmt.Sprintf("bench%d", i%8), "fp", plans[i%8]); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

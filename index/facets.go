@@ -1,0 +1,100 @@
+package index
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2/search"
+)
+
+// Facets are counted per plan and section, not per field: each segment
+// has one doc value, plan id and section, and the plan-level fields (län,
+// year, audience, codes) come from the plan's marker, held in memory. A
+// plan with thirty codes so costs a search one value per match, not
+// thirty-four.
+
+const facetSep = "\x1f"
+
+// facetNames are the facets of Result.
+func facetNames() []string { return []string{"lan", "year", "audience", "code", "section"} }
+
+// maxFacetValues bounds the plan×section pairs counted.
+const maxFacetValues = 1 << 20
+
+// planMeta is what facets need to know about a plan.
+type planMeta struct {
+	Lan, Year, Audience string
+	Codes               []string
+}
+
+// metaOf takes a plan's fields from its first segment: they are plan-level.
+func metaOf(segs []Segment) planMeta {
+	if len(segs) == 0 {
+		return planMeta{}
+	}
+	s := segs[0]
+	return planMeta{Lan: s.Lan, Year: yearString(s.Year), Audience: s.Audience, Codes: s.Codes}
+}
+
+func (m planMeta) marker(planID, fingerprint string) markerDoc {
+	return markerDoc{Kind: kindMarker, PlanID: planID, Fingerprint: fingerprint,
+		Lan: m.Lan, Year: m.Year, Audience: m.Audience, Code: m.Codes}
+}
+
+// loadMeta reads every marker's plan fields.
+func (ix *Index) loadMeta() (map[string]planMeta, error) {
+	res, err := ix.searchAll(termQ(fKind, kindMarker), []string{fPlanID, fLan, fYear, fAudience, fCode})
+	if err != nil {
+		return nil, fmt.Errorf("load plan fields: %w", err)
+	}
+	meta := make(map[string]planMeta, len(res.Hits))
+	for _, h := range res.Hits {
+		id, _ := h.Fields[fPlanID].(string)
+		m := planMeta{}
+		m.Lan, _ = h.Fields[fLan].(string)
+		m.Year, _ = h.Fields[fYear].(string)
+		m.Audience, _ = h.Fields[fAudience].(string)
+		switch c := h.Fields[fCode].(type) {
+		case string:
+			m.Codes = []string{c}
+		case []any:
+			for _, v := range c {
+				if s, ok := v.(string); ok {
+					m.Codes = append(m.Codes, s)
+				}
+			}
+		}
+		meta[id] = m
+	}
+	return meta, nil
+}
+
+// countFacets turns the plan×section counts of a search into the facets.
+func (ix *Index) countFacets(fr *search.FacetResult) map[string]map[string]int {
+	out := map[string]map[string]int{}
+	for _, name := range facetNames() {
+		out[name] = map[string]int{}
+	}
+	if fr == nil || fr.Terms == nil {
+		return out
+	}
+	ix.metaMu.RLock()
+	defer ix.metaMu.RUnlock()
+	add := func(facet, value string, n int) {
+		if value != "" {
+			out[facet][value] += n
+		}
+	}
+	for _, t := range fr.Terms.Terms() {
+		planID, section, _ := strings.Cut(t.Term, facetSep)
+		add("section", section, t.Count)
+		m := ix.meta[planID]
+		add("lan", m.Lan, t.Count)
+		add("year", m.Year, t.Count)
+		add("audience", m.Audience, t.Count)
+		for _, c := range m.Codes {
+			add("code", c, t.Count)
+		}
+	}
+	return out
+}
