@@ -56,7 +56,7 @@ func TestOpenAPIPaths(t *testing.T) {
 		{"get", "/api/v1/plans/{id}/coding"},
 		{"get", "/api/v1/search"},
 		{"get", "/api/v1/compare"},
-		{"get", "/api/v1/plans/{a}/compare/{b}"},
+		{"get", "/api/v1/plans/{id}/compare/{other}"},
 		{"get", "/api/v1/stats/codes"},
 		{"get", "/api/v1/codebook"},
 		// extras
