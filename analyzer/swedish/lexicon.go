@@ -30,6 +30,7 @@ type Lexicon struct {
 	blocked   map[string]bool     // never a part ("ända", "het")
 	whole     map[string]bool     // words kept whole on purpose ("måltid")
 	prefixes  map[string]bool     // every prefix of a word or combining form
+	lexStems  map[string]string   // simpleStem of every word, computed once
 	compounds map[string][]string // explicit splits, "anhörig+stöd"
 	stems     map[string]bool     // snowball stems of words (after fixStem)
 	// compoundStems maps the stem of an explicit compound to the compound.
@@ -54,6 +55,7 @@ func newLexicon() *Lexicon {
 		blocked:   map[string]bool{},
 		whole:     map[string]bool{},
 		prefixes:  map[string]bool{},
+		lexStems:  map[string]string{},
 		compounds: map[string][]string{},
 		stems:     map[string]bool{},
 
@@ -107,7 +109,9 @@ func (l *Lexicon) finish(extra []string) {
 		delete(l.words, w)
 	}
 	for w := range l.words {
-		l.stems[l.simpleStem(w)] = true
+		s := l.simpleStem(w)
+		l.lexStems[w] = s
+		l.stems[s] = true
 		addPrefixes(l.prefixes, w)
 	}
 	for w := range l.bound {

@@ -45,6 +45,9 @@ func (l *Lexicon) stemWith(word string, parts []part) string {
 
 // simpleStem stems a word that is not split.
 func (l *Lexicon) simpleStem(w string) string {
+	if s, ok := l.lexStems[w]; ok {
+		return s
+	}
 	if runeLen(w) < 3 {
 		return w
 	}
@@ -71,6 +74,9 @@ func (l *Lexicon) snow(base string) string {
 		return s
 	}
 	if l.words[s] {
+		if st, ok := l.lexStems[s]; ok {
+			return st // already through fixStem, which is idempotent
+		}
 		return l.snow(s)
 	}
 	if strings.HasSuffix(base, "s") && s == base[:len(base)-1] {
