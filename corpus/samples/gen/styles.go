@@ -120,4 +120,22 @@ var presets = map[string]preset{
 		BandColor: "#002060", BandText: "#ffffff", CoverFont: "Liberation Serif", CoverSize: "28pt",
 		TOCDepth: 2, HeaderRule: true, FooterSize: "9pt",
 	},
+	// Norrbotten: sans body, serif headings, dark teal, wide margins.
+	"norrbotten": {
+		BodyFont: "Liberation Sans", HeadFont: "DejaVu Serif", BodySize: "10.5pt", LineHeight: "130%",
+		HeadColor: "#0b5563", H1Size: "15pt", H2Size: "12pt", H3Size: "10.5pt",
+		H1Rule: true, Hyphenate: true, Margin: "2.8cm", MarginTop: "1.8cm",
+		TableHead: "#cfe5e8", TableLine: "#0b5563", BoxBg: "#e7f2f4", Bullet: "○",
+		BandColor: "#0b5563", BandText: "#ffffff", CoverFont: "DejaVu Serif", CoverSize: "25pt",
+		TOCDepth: 1, FooterRule: true, FooterSize: "8.5pt",
+	},
+	// Uppsala: brochure-like, DejaVu Sans body in two columns, magenta.
+	"uppsala": {
+		BodyFont: "DejaVu Sans", HeadFont: "Liberation Serif", BodySize: "9.5pt", LineHeight: "125%",
+		HeadColor: "#8e1b5a", H1Size: "18pt", H2Size: "12.5pt", H3Size: "10pt",
+		Justify: true, Hyphenate: true, Margin: "2cm", MarginTop: "1.5cm",
+		TableHead: "#f3d9e7", TableLine: "#8e1b5a", BoxBg: "#faeef4", Bullet: "▪",
+		BandColor: "#8e1b5a", BandText: "#ffffff", CoverFont: "Liberation Serif", CoverSize: "30pt",
+		TOCDepth: 2, HeaderRule: true, FooterRule: true, FooterSize: "8pt",
+	},
 }
