@@ -73,13 +73,13 @@ func TestPageNumber(t *testing.T) {
 // body and land in Headers, while body lines that merely repeat stay.
 func TestAssemble(t *testing.T) {
 	page := func(n string, body ...string) pageLines {
-		ls := []line{{text: "Handlingsplan 2025–2027", y: 800, para: true}}
-		y := 700.0
+		ls := []line{{text: "Handlingsplan 2025–2027", y: 800, size: 9, para: true}}
+		y := 780.0 // in the top band, but not next to the header
 		for _, b := range body {
-			ls = append(ls, line{text: b, y: y, para: true})
+			ls = append(ls, line{text: b, y: y, size: 9, para: true})
 			y -= 20
 		}
-		return pageLines{append(ls, line{text: n, y: 40, para: true}), 0, 842}
+		return pageLines{append(ls, line{text: n, y: 40, size: 9, para: true}), 0, 842}
 	}
 	pages := []pageLines{
 		page("Sida 1 av 3", "Inledning", "Mål för suicidprevention"),

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -66,6 +67,18 @@ func edges(pl pageLines) (top, bottom []int) {
 	}
 	top = pick(func(a, b float64) bool { return a > b })
 	bottom = pick(func(a, b float64) bool { return a < b })
+	// a second line belongs to the edge only when it sits close to the
+	// first, as the lines of a two-line header do
+	near := func(idx []int) []int {
+		if len(idx) == 2 {
+			a, b := lines[idx[0]], lines[idx[1]]
+			if math.Abs(a.y-b.y) > 2*math.Max(a.size, b.size) {
+				return idx[:1]
+			}
+		}
+		return idx
+	}
+	top, bottom = near(top), near(bottom)
 	if h := pl.top - pl.bottom; h > 0 {
 		top = slices.DeleteFunc(top, func(i int) bool { return lines[i].y < pl.top-edgeBand*h })
 		bottom = slices.DeleteFunc(bottom, func(i int) bool { return lines[i].y > pl.bottom+edgeBand*h })

@@ -31,6 +31,7 @@ type chunk struct {
 type line struct {
 	text string
 	y    float64 // baseline, page coordinates turned upright
+	size float64 // the largest font size on the line
 	para bool    // a paragraph (block) starts here
 }
 
@@ -197,6 +198,7 @@ func (l *layout) tableRow(cells [][]*chunk) line {
 		for _, ln := range l.readLines(c) {
 			ls = append(ls, cleanLine(ln.text))
 			row.y = math.Max(row.y, ln.y)
+			row.size = math.Max(row.size, ln.size)
 		}
 		texts = append(texts, strings.Join(joinHyphens(ls), " "))
 	}
@@ -334,7 +336,11 @@ func (l *layout) readLines(cs []*chunk) []line {
 			}
 			b.WriteString(c.text.String())
 		}
-		out = append(out, line{text: b.String(), y: g.y})
+		size := 0.0
+		for _, c := range g.cs {
+			size = math.Max(size, c.size)
+		}
+		out = append(out, line{text: b.String(), y: g.y, size: size})
 	}
 	return out
 }

@@ -20,6 +20,7 @@ var update = flag.Bool("update", false, "rewrite testdata/quality.txt with the m
 // source is what a test document was made from (testdata/src/*.txt).
 type source struct {
 	words   []string // body words, in order
+	paras   []string // body paragraphs and list items
 	headers []string // the running header and footer texts
 }
 
@@ -37,6 +38,9 @@ func readSource(t testing.TB, name string) source {
 			continue
 		}
 		s.words = append(s.words, wordRE.FindAllString(l, -1)...)
+		if l != "" && !strings.HasPrefix(l, "|") && !strings.HasPrefix(l, "#") {
+			s.paras = append(s.paras, strings.TrimPrefix(l, "- "))
+		}
 	}
 	return s
 }
@@ -106,21 +110,24 @@ type realDoc struct {
 	headers   bool           // the document has running headers/footers
 	onPage    map[string]int // text → the page it must be on
 	contains  []string       // exact strings the body must hold
+	repeat    int            // the source is repeated this many times (0: once)
 }
 
 var realDocs = []realDoc{
 	{"plan_a.pdf", "plan_a.txt", true, map[string]int{"Nulägesbeskrivning": 2, "Mål och indikatorer": 3, "Insatsområde 2": 4},
-		[]string{"SIP-samordnare", "Vård- och omsorgsförvaltningen", "barn- och ungdomspsykiatrin", "hälso- och sjukvården", "Delmål | Indikator | Målnivå 2027"}},
+		[]string{"SIP-samordnare", "Vård- och omsorgsförvaltningen", "barn- och ungdomspsykiatrin", "hälso- och sjukvården", "Delmål | Indikator | Målnivå 2027"}, 0},
 	{"plan_b.pdf", "plan_b.txt", true, map[string]int{"Prioriterade områden": 2, "Aktiviteter och ansvar": 3},
-		[]string{"BUP-samordnare", "barn- och ungdomspsykiatri", "Aktivitet | Ansvarig | Tidsplan"}},
+		[]string{"BUP-samordnare", "barn- och ungdomspsykiatri", "Aktivitet | Ansvarig | Tidsplan"}, 0},
 	{"plan_a_chromium.pdf", "plan_a.txt", false, map[string]int{"Nulägesbeskrivning": 2},
-		[]string{"SIP-samordnare", "Vård- och omsorgsförvaltningen"}},
+		[]string{"SIP-samordnare", "Vård- och omsorgsförvaltningen"}, 0},
+	{"plan_long.pdf", "plan_a.txt", true, map[string]int{"Nulägesbeskrivning": 2, "Mål och indikatorer": 3},
+		[]string{"SIP-samordnare"}, 12},
 	{"plan_a.docx", "plan_a.txt", true, map[string]int{"Nulägesbeskrivning": 2, "Mål och indikatorer": 3},
-		[]string{"SIP-samordnare", "Delmål | Indikator | Målnivå 2027", "• unga vuxna som varken arbetar eller studerar"}},
+		[]string{"SIP-samordnare", "Delmål | Indikator | Målnivå 2027", "• unga vuxna som varken arbetar eller studerar"}, 0},
 	// LibreOffice's DOCX export drops the page break after plan_b's
 	// two-column section, so "Aktiviteter och ansvar" stays on page 2.
 	{"plan_b.docx", "plan_b.txt", true, map[string]int{"Prioriterade områden": 2, "Aktiviteter och ansvar": 2},
-		[]string{"BUP-samordnare", "Aktivitet | Ansvarig | Tidsplan"}},
+		[]string{"BUP-samordnare", "Aktivitet | Ansvarig | Tidsplan"}, 0},
 }
 
 // TestRealDocuments checks extraction of word-processor output against the
@@ -128,10 +135,14 @@ var realDocs = []realDoc{
 // joined at line ends, running headers kept apart, physical page numbers.
 func TestRealDocuments(t *testing.T) {
 	var stats strings.Builder
-	stats.WriteString("# file: words recall glued split (go test ./corpus/extract -run TestRealDocuments -update)\n")
+	stats.WriteString("# file: words recall glued split paragraphs-intact (go test ./corpus/extract -run TestRealDocuments -update)\n")
 	for _, rd := range realDocs {
 		t.Run(rd.file, func(t *testing.T) {
 			src := readSource(t, rd.src)
+			once := src.words
+			for i := 1; i < rd.repeat; i++ {
+				src.words = append(src.words, once...)
+			}
 			doc, err := (&Extractor{}).Extract(context.Background(), rd.file, mustRead(t, "testdata/"+rd.file))
 			if err != nil {
 				t.Fatal(err)
@@ -139,8 +150,21 @@ func TestRealDocuments(t *testing.T) {
 			text := allText(doc)
 			flat := strings.Join(strings.Fields(text), " ")
 			q := measure(src.words, text)
-			fmt.Fprintf(&stats, "%s: %d %.4f %d %d\n", rd.file, q.words, q.recall(), q.glued, q.split)
-			t.Logf("%d words, recall %.4f, glued %d, split %d", q.words, q.recall(), q.glued, q.split)
+			// a paragraph found whole, in order, proves the reading order:
+			// columns not interleaved, lines not shuffled
+			intact := 0
+			for _, p := range src.paras {
+				if strings.Contains(flat, p) {
+					intact++
+				} else if testing.Verbose() {
+					t.Logf("paragraph not intact: %.60q", p)
+				}
+			}
+			fmt.Fprintf(&stats, "%s: %d %.4f %d %d %d/%d\n", rd.file, q.words, q.recall(), q.glued, q.split, intact, len(src.paras))
+			t.Logf("%d words, recall %.4f, glued %d, split %d, paragraphs intact %d/%d", q.words, q.recall(), q.glued, q.split, intact, len(src.paras))
+			if intact < len(src.paras)*9/10 {
+				t.Errorf("only %d of %d paragraphs intact", intact, len(src.paras))
+			}
 			if q.recall() < 0.98 {
 				t.Errorf("recall %.4f < 0.98", q.recall())
 			}

@@ -30,3 +30,4 @@ qpdf --encrypt secret owner 256 -- plan_b.pdf encrypted.pdf
 # 48 pages (plan_a twelve times, resources shared) for the benchmark
 qpdf --empty --pages plan_a.pdf plan_a.pdf plan_a.pdf plan_a.pdf plan_a.pdf plan_a.pdf \
 	plan_a.pdf plan_a.pdf plan_a.pdf plan_a.pdf plan_a.pdf plan_a.pdf -- plan_long.pdf
+pdfinfo plan_long.pdf | awk '/^Pages:/ {print $2}' >plan_long.pages
