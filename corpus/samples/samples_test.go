@@ -108,3 +108,19 @@ func TestPlansOrdered(t *testing.T) {
 		}
 	}
 }
+
+// TestNoOrphanPDFs checks that every embedded PDF has metadata: a PDF
+// without an entry in plans.json would be silently left out of Plans().
+func TestNoOrphanPDFs(t *testing.T) {
+	plans, err := Plans()
+	if err != nil {
+		t.Fatalf("Plans() error: %v", err)
+	}
+	entries, err := files.ReadDir("pdf")
+	if err != nil {
+		t.Fatalf("read embedded pdf dir: %v", err)
+	}
+	if len(entries) != len(plans) {
+		t.Errorf("%d embedded PDFs, %d plans in plans.json", len(entries), len(plans))
+	}
+}
