@@ -84,10 +84,11 @@ type dimensionSpec struct {
 }
 
 type codeSpec struct {
-	ID          string     `yaml:"id"`
-	Label       string     `yaml:"label"`
-	Description string     `yaml:"description"`
-	Rules       []ruleSpec `yaml:"rules"`
+	ID             string     `yaml:"id"`
+	Label          string     `yaml:"label"`
+	Description    string     `yaml:"description"`
+	SkipIndicators bool       `yaml:"skip_indicators"` // not read in indicators
+	Rules          []ruleSpec `yaml:"rules"`
 }
 
 type goalsSpec struct {
@@ -163,6 +164,7 @@ type Codebook struct {
 	anyIndex map[int][]*rule // term id -> rules that have it under any
 	derived  []*rule         // rules that fire on codes found by pattern rules
 	dimSpec  map[string]*dimensionSpec
+	skipInd  map[string]bool // "dimension/code" not read in indicators
 
 	sectionRules map[string][]*rule
 	codeRules    []codeRules
@@ -398,6 +400,12 @@ func (b *builder) dimensions() error {
 				r.dim, r.code = d.ID, c.ID
 			}
 			b.cb.codeRules = append(b.cb.codeRules, codeRules{dimension: d.ID, code: c.ID, rules: rs})
+			if c.SkipIndicators {
+				if b.cb.skipInd == nil {
+					b.cb.skipInd = map[string]bool{}
+				}
+				b.cb.skipInd[d.ID+"/"+c.ID] = true
+			}
 		}
 		for _, want := range requiredCodes[d.ID] {
 			if _, ok := labels[want]; !ok {

@@ -183,6 +183,9 @@ func nearHit(h hit, hs []hit, ids []int, within int) bool {
 var relative = map[string]bool{"som": true, "vilka": true, "vilket": true, "vilken": true, "där": true,
 	"när": true, "då": true, "eftersom": true, "därför": true, "men": true, "utan": true}
 
+// clauseWord are conjunctions that open a new clause after a comma.
+var clauseWord = map[string]bool{"och": true, "men": true, "samt": true, "medan": true, "eller": true}
+
 // negated reports a negation or hedge cue within the codebook's scope of
 // hit h in unit u, in the same clause.
 func (d *doc) negated(u int, h hit, hs []hit) bool {
@@ -228,6 +231,10 @@ func (d *doc) clauseBreak(pg *page, a, b int, relativeToo bool) bool {
 		if strings.ContainsAny(gap, ".;:!?()") {
 			return true
 		}
+		// ", och …" / ", men …" starts a new clause; a bare comma lists.
+		if strings.Contains(gap, ",") && clauseWord[pg.toks[i+1].lower] {
+			return true
+		}
 		if i > a && (relativeToo || pg.toks[i].lower == "men") && relative[pg.toks[i].lower] {
 			return true
 		}
@@ -262,7 +269,7 @@ func (d *doc) codes(indUnits map[int]bool) []Code {
 				continue
 			}
 			k := key{f.r.dim, f.r.code}
-			if seen[k] || !d.dimensionApplies(k.dim, u, indUnits) {
+			if seen[k] || !d.dimensionApplies(k.dim, u, indUnits) || (indUnits[u] && d.cb.skipInd[k.dim+"/"+k.code]) {
 				continue
 			}
 			seen[k] = true
