@@ -686,7 +686,10 @@
     const startPage = parseInt(params.get("page") || "1", 10);
     const at = parseInt(params.get("at") || "0", 10);
     const hl = params.get("hl");
-    if (hl) reader.showMatch(startPage, isFinite(at) && at >= 0 ? at : 0, hl);
+    const hs = parseInt(params.get("s") || "", 10);
+    const he = parseInt(params.get("e") || "", 10);
+    if (isFinite(hs) && isFinite(he)) reader.show(startPage, hs, he);
+    else if (hl) reader.showMatch(startPage, isFinite(at) && at >= 0 ? at : 0, hl);
     else reader.show(isFinite(startPage) ? startPage : 1);
   }
 
@@ -946,13 +949,22 @@
   }
 
   function codeChip(c, kind, labels) {
-    const label = c.label || labels[c.code] || c.code;
-    return el("span", { class: "chip " + (kind || ""), title: (DIMENSIONS[c.dimension] || c.dimension || "") + ": " + c.code }, label,
-      c.count != null ? el("span", { class: "muted small" }, "×" + c.count) : null);
+    const label = c.label || labels[c.dimension + ":" + c.code] || c.code;
+    // A kept code shows how its number of passages moved.
+    const count = c.from && c.from.count != null ? c.from.count + "→" + c.count : c.count != null ? "×" + c.count : null;
+    return el("span", { class: "chip " + (kind || ""), title: (DIMENSIONS[c.dimension] || c.dimension || "") + ": " + c.code + (kind === "kept" ? " (antal belägg före → efter)" : " (antal belägg)") }, label,
+      count ? el("span", { class: "muted small" }, count) : null);
   }
 
-  function goalLine(g) {
-    return el("div", {}, el("span", { class: "badge " + (g.horizon || "") }, HORIZONS[g.horizon] || g.horizon || "–"), " ", g.text,
+  // evidenceHref opens a plan on a page with code points [start, end)
+  // highlighted.
+  function evidenceHref(planID, page, start, end) {
+    return "#/plan/" + encodeURIComponent(planID || "") + qs({ page, s: start != null ? start : "", e: end != null ? end : "" });
+  }
+
+  function goalLine(g, planID) {
+    return el("div", {}, el("span", { class: "badge " + (g.horizon || "") }, HORIZONS[g.horizon] || g.horizon || "–"), " ",
+      planID ? el("a", { href: evidenceHref(planID, g.page, g.start, g.end), class: "quiet" }, g.text) : g.text,
       el("span", { class: "meta" }, " (s. " + g.page + ")"));
   }
 
@@ -973,11 +985,25 @@
 
     // Codes
     const codes = c.codes || {};
-    const col = (title, list, kind) => el("div", { class: "col-" + kind },
-      el("h3", {}, title + " (" + (list || []).length + ")"),
-      (list || []).length ? el("div", { class: "chipline" }, list.map((x) => codeChip(x, kind, labels))) : el("p", { class: "muted" }, "Inga"));
+    // One row per dimension: added, removed and kept side by side.
+    const dimOf = (x) => x.dimension || "";
+    const dims = [...new Set([].concat(codes.added || [], codes.removed || [], codes.kept || []).map(dimOf))];
+    const dimOrder = Object.keys(DIMENSIONS);
+    dims.sort((a, b) => (dimOrder.indexOf(a) + 1 || 99) - (dimOrder.indexOf(b) + 1 || 99));
+    const cell = (list, kind, dim) => {
+      const mine = (list || []).filter((x) => dimOf(x) === dim);
+      return el("td", {}, mine.length ? el("div", { class: "chipline" }, mine.map((x) => codeChip(x, kind, labels))) : el("span", { class: "muted" }, "–"));
+    };
+    const n = (list) => " (" + (list || []).length + ")";
     root.append(el("section", { class: "panel", "aria-labelledby": "cc-h" }, el("h2", { id: "cc-h" }, "Koder"),
-      el("div", { class: "compare-grid" }, col("Tillkomna", codes.added, "added"), col("Borttagna", codes.removed, "removed"), col("Kvar", codes.kept, "kept"))));
+      dims.length ? el("div", { class: "table-wrap" }, el("table", { class: "code-diff" },
+        el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Dimension"),
+          el("th", { scope: "col", class: "added-h" }, "Tillkomna" + n(codes.added)),
+          el("th", { scope: "col", class: "removed-h" }, "Borttagna" + n(codes.removed)),
+          el("th", { scope: "col" }, "Kvar" + n(codes.kept)))),
+        el("tbody", {}, dims.map((d) => el("tr", {}, el("th", { scope: "row" }, DIMENSIONS[d] || d),
+          cell(codes.added, "added", d), cell(codes.removed, "removed", d), cell(codes.kept, "kept", d))))))
+        : el("p", { class: "muted" }, "Inga koder i någon av planerna.")));
 
     // Goals
     const goals = c.goals || {};
@@ -986,15 +1012,15 @@
       gsec.append(el("p", { class: "muted" }, "Mål: " + goals.from_count + " → " + goals.to_count + "; utan indikator: " + (goals.from_without_indicator ?? "–") + " → " + (goals.to_without_indicator ?? "–") + "."));
     }
     const goalList = (title, list, kind) => el("div", { class: "col-" + kind }, el("h3", {}, title + " (" + (list || []).length + ")"),
-      (list || []).length ? el("ul", {}, list.map((g) => el("li", {}, goalLine(g)))) : el("p", { class: "muted" }, "Inga"));
+      (list || []).length ? el("ul", {}, list.map((g) => el("li", {}, goalLine(g, kind === "removed" ? from.id : to.id)))) : el("p", { class: "muted" }, "Inga"));
     gsec.append(goalList("Tillkomna", goals.added, "added"), goalList("Borttagna", goals.removed, "removed"));
     const pairs = (title, list, showSim) => {
       const box = el("div", {}, el("h3", {}, title + " (" + (list || []).length + ")"));
       if (!(list || []).length) { box.append(el("p", { class: "muted" }, "Inga")); return box; }
       for (const p of list) {
-        box.append(el("div", { class: "pair" }, goalLine(p.from || {}),
+        box.append(el("div", { class: "pair" }, goalLine(p.from || {}, from.id),
           el("span", { class: "arrow", "aria-hidden": "true" }, "→"),
-          el("div", {}, goalLine(p.to || {}),
+          el("div", {}, goalLine(p.to || {}, to.id),
             el("div", { class: "meta" },
               showSim ? el("span", { class: "sim" }, "likhet " + pct(p.similarity)) : null,
               (p.changes || []).length ? " · ändrat: " + p.changes.map((x) => CHANGES[x] || x).join(", ") : null))));
