@@ -72,6 +72,15 @@ func (s *Server) Handler() http.Handler {
 	v1.GET("/lans", s.lans)
 	v1.GET("/openapi.yaml", s.openapi)
 	v1.GET("/status", s.status)
+	v1.GET("/compare", s.compareByLan)
+	v1.GET("/plans/:id/compare/:other", s.comparePlans)
+	v1.GET("/stats/codes", s.statsCodes)
+	v1.GET("/stats/matrix", s.statsMatrix)
+	v1.GET("/stats/trend", s.statsTrend)
+	v1.GET("/stats/goals", s.statsGoals)
+	v1.GET("/export/xlsx", s.exportXLSX)
+	v1.GET("/export/qdpx", s.exportQDPX)
+	v1.GET("/export/qdc", s.exportQDC)
 	s.webRoutes(e)
 	s.echo = e
 	return e

@@ -163,14 +163,18 @@ func checkFilename(name string) error {
 // anything a person can fix.
 func (s *Service) Ingest(ctx context.Context, u Upload) (corpus.Plan, bool, error) {
 	now := s.now()
-	meta, err := Validate(u, now)
-	if err != nil {
-		return meta, false, err
+	if err := checkFilename(u.Filename); err != nil {
+		return corpus.Plan{}, false, err
 	}
+	// The same bytes are the same plan, whatever metadata comes with them.
 	sum := sha256.Sum256(u.Data)
 	sha := hex.EncodeToString(sum[:])
 	if existing, err := s.Store.PlanBySHA(ctx, sha); err == nil {
 		return existing, false, nil
+	}
+	meta, err := Validate(u, now)
+	if err != nil {
+		return meta, false, err
 	}
 
 	s.mu.Lock()

@@ -27,7 +27,7 @@ var (
 		re  *regexp.Regexp
 		aud corpus.Audience
 	}{
-		{regexp.MustCompile(`(?i)\bbarn[ _-]*(?:och[ _-]*)?unga\b|\bbarn_unga\b|\bbarn[ _-]*(?:och[ _-]*)?ungdom(?:ar)?\b`), corpus.AudienceBarnUnga},
+		{regexp.MustCompile(`(?i)\bbarn[ _-]*(?:och[ _-]*)?unga\b|\bbarn_unga\b|\bbarn[ _-]*(?:och[ _-]*)?ungdom(?:ar)?\b|\bbarn\b|\bunga\b`), corpus.AudienceBarnUnga},
 		{regexp.MustCompile(`(?i)\bvuxna\b|\bvuxen\b`), corpus.AudienceVuxna},
 		{regexp.MustCompile(`(?i)\balla\b`), corpus.AudienceAlla},
 	}
@@ -52,15 +52,28 @@ func MetaFromName(name string) Upload {
 			break
 		}
 	}
-	rest := strings.Join(strings.Fields(noiseInName.ReplaceAllString(base, " ")), " ")
-	if _, err := corpus.ParseLan(rest); err == nil {
-		u.Lan = rest
-	} else if _, err := corpus.ParseKommun(rest); err == nil {
-		u.Kommun = rest
+	words := strings.Fields(noiseInName.ReplaceAllString(base, " "))
+	if lan, ok := findName(words, func(s string) bool { _, err := corpus.ParseLan(s); return err == nil }); ok {
+		u.Lan = lan
+	} else if kommun, ok := findName(words, func(s string) bool { _, err := corpus.ParseKommun(s); return err == nil }); ok {
+		u.Kommun = kommun
 	} else {
-		u.Lan = rest // reported as unknown county by Validate
+		u.Lan = strings.Join(words, " ") // reported as unknown county by Validate
 	}
 	return u
+}
+
+// findName returns the longest run of words that is a name, so that other
+// words in a file name ("slutversion", "reviderad") do not hide it.
+func findName(words []string, isName func(string) bool) (string, bool) {
+	for n := len(words); n >= 1; n-- {
+		for i := 0; i+n <= len(words); i++ {
+			if cand := strings.Join(words[i:i+n], " "); isName(cand) {
+				return cand, true
+			}
+		}
+	}
+	return "", false
 }
 
 // MetaForFile returns the metadata of a file to ingest: from its sidecar

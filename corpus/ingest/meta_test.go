@@ -20,6 +20,8 @@ func TestMetaFromName(t *testing.T) {
 		{"2018-Kalmar-barn_unga.txt", "Kalmar", "", "2018", "barn_unga"},
 		{"Östersunds kommun 2018 alla.pdf", "", "Östersunds kommun", "2018", "alla"},
 		{"plan.pdf", "", "", "", ""},
+		{"slutversion 2018 Skåne reviderad.pdf", "Skåne", "", "2018", ""},
+		{"Handlingsplan_psykisk_hälsa_Region_Örebro_län_2017_barn.pdf", "Region Örebro län", "", "2017", "barn_unga"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			u := MetaFromName(tc.name)

@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/plankoll/plankoll/analyzer"
+	"github.com/plankoll/plankoll/analyzer/compare"
 	"github.com/plankoll/plankoll/corpus"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -344,6 +345,74 @@ func (s *Store) Coding(ctx context.Context, id string) (analyzer.Coding, error) 
 		return c, fmt.Errorf("decode coding of %s: %w", id, err)
 	}
 	return c, nil
+}
+
+// CodedPlans lists the plans matching f with their codings, in the order
+// of Plans: what statistics and exports count.
+func (s *Store) CodedPlans(ctx context.Context, f Filter) ([]compare.CodedPlan, error) {
+	plans, err := s.Plans(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT plan_id, json FROM codings`)
+	if err != nil {
+		return nil, fmt.Errorf("list codings: %w", err)
+	}
+	defer rows.Close()
+	raw := map[string]string{}
+	for rows.Next() {
+		var id, js string
+		if err := rows.Scan(&id, &js); err != nil {
+			return nil, fmt.Errorf("list codings: %w", err)
+		}
+		raw[id] = js
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("list codings: %w", err)
+	}
+	out := make([]compare.CodedPlan, 0, len(plans))
+	for _, p := range plans {
+		var c analyzer.Coding
+		if err := json.Unmarshal([]byte(raw[p.ID]), &c); err != nil {
+			return nil, fmt.Errorf("decode coding of %s: %w", p.ID, err)
+		}
+		out = append(out, compare.CodedPlan{Plan: p, Coding: c})
+	}
+	return out, nil
+}
+
+// PlanInput returns a plan with its pages and coding, as comparison and
+// the REFI-QDA export take it.
+func (s *Store) PlanInput(ctx context.Context, id string) (compare.PlanInput, error) {
+	var in compare.PlanInput
+	var err error
+	if in.Plan, err = s.Plan(ctx, id); err != nil {
+		return in, err
+	}
+	if in.Pages, err = s.Pages(ctx, id); err != nil {
+		return in, err
+	}
+	if in.Coding, err = s.Coding(ctx, id); err != nil {
+		return in, err
+	}
+	return in, nil
+}
+
+// PlanInputs returns PlanInput for every plan matching f.
+func (s *Store) PlanInputs(ctx context.Context, f Filter) ([]compare.PlanInput, error) {
+	plans, err := s.Plans(ctx, f)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]compare.PlanInput, 0, len(plans))
+	for _, p := range plans {
+		in, err := s.PlanInput(ctx, p.ID)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, in)
+	}
+	return out, nil
 }
 
 // DeletePlan removes a plan, its pages, coding and original file.

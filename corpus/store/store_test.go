@@ -208,3 +208,20 @@ func TestFingerprintOfOnePlan(t *testing.T) {
 		t.Errorf("Fingerprint(unknown) = %v", err)
 	}
 }
+
+func TestCodedPlans(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	a, _, _ := s.AddPlan(ctx, newPlan("a"))
+	b := newPlan("b")
+	b.Plan.Year = 2017
+	s.AddPlan(ctx, b)
+	got, err := s.CodedPlans(ctx, Filter{Year: 2018})
+	if err != nil || len(got) != 1 || got[0].Plan.ID != a.ID || got[0].Coding.Codes[0].Code != "aldre" {
+		t.Fatalf("CodedPlans(2018) = %+v, %v", got, err)
+	}
+	all, _ := s.CodedPlans(ctx, Filter{})
+	if len(all) != 2 {
+		t.Errorf("CodedPlans() = %d plans; want 2", len(all))
+	}
+}
