@@ -53,6 +53,18 @@ type Stats struct {
 	IncludeKommun bool
 }
 
+// NewStats returns Stats over plans with the codebook's labels and every
+// codebook code as a row; cb may be nil (labels then come from the
+// codings, and only codes that some plan has get a row).
+func NewStats(plans []CodedPlan, cb *analyzer.Codebook) Stats {
+	s := Stats{Plans: plans}
+	if cb != nil {
+		s.Label = cb.Label
+		s.Codebook = CodebookRefs(cb.Dimensions())
+	}
+	return s
+}
+
 // CodeTable is the number of counties per code for a year: the national
 // analysis' "16 of 21 counties prioritise X". JSON names are the REST
 // contract (API.md, stats/codes).

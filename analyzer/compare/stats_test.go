@@ -206,3 +206,18 @@ func TestCodebookRefs(t *testing.T) {
 		t.Errorf("CodebookRefs = %+v; want %+v", got, want)
 	}
 }
+
+func TestNewStats(t *testing.T) {
+	cb, err := analyzer.DefaultCodebook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewStats(statsFixture().Plans, cb)
+	rows := s.CodeStats(2017, "", "malgrupp").Rows
+	if len(rows) < 19 || rows[0].Code != "aldre" || rows[0].Label != "Äldre" || rows[0].Lans != 2 {
+		t.Errorf("rows = %+v…; want every malgrupp code, Äldre first with 2 counties", rows[0])
+	}
+	if got := NewStats(nil, nil).CodeStats(2017, "", ""); got.Plans != 0 || len(got.Rows) != 0 {
+		t.Errorf("empty stats = %+v", got)
+	}
+}
