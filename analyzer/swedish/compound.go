@@ -154,7 +154,7 @@ func (l *Lexicon) search(w string, from, n int) []part {
 func (l *Lexicon) heads(seg string) []part {
 	var out []part
 	add := func(coreLen int, lemma string, cost int) {
-		if l.blocked[lemma] || utf8.RuneCountInString(seg[:coreLen]) < minPart {
+		if l.blocked[lemma] || l.blocked[seg[:coreLen]] || utf8.RuneCountInString(seg[:coreLen]) < minPart {
 			return
 		}
 		if l.words[lemma] || l.bound[lemma] {
@@ -219,6 +219,9 @@ var inflections = []string{
 func (l *Lexicon) lemmaOf(w string) (string, bool) {
 	if l.words[w] {
 		return w, true
+	}
+	if b, ok := irregularBase(w); ok && l.words[b] {
+		return b, true
 	}
 	for _, e := range inflections {
 		stem, ok := strings.CutSuffix(w, e)

@@ -52,7 +52,9 @@ func (l *Lexicon) simpleStem(w string) string {
 		return w
 	}
 	base := w
-	if !l.words[w] {
+	if b, ok := irregularBase(w); ok {
+		base = b
+	} else if !l.words[w] {
 		for _, c := range definiteBases(w) {
 			if l.words[c] {
 				base = c
@@ -94,6 +96,28 @@ var stemAliases = map[string]string{
 	"vuxn":    "vux",    // vuxna, vuxen
 	"föräldr": "föräld", // föräldrar, förälder
 	"öppn":    "öpp",    // öppna, öppen
+}
+
+// irregular maps plurals with a changed vowel to their singular, so
+// that "bostäder" meets "bostad" and "servicebostäder" splits.
+var irregular = map[string]string{
+	"bostäder": "bostad", "städer": "stad", "länder": "land", "händer": "hand",
+	"böcker": "bok", "ledamöter": "ledamot", "döttrar": "dotter", "söner": "son",
+	"fötter": "fot", "nätter": "natt", "tänder": "tand", "kvällar": "kväll",
+	"mödrar": "moder", "fäder": "fader", "bönder": "bonde", "rötter": "rot",
+}
+
+// irregularBase returns the singular of an irregular plural, bare or
+// with a definite or genitive ending ("bostäderna", "ledamöternas").
+func irregularBase(w string) (string, bool) {
+	for _, e := range []string{"", "s", "na", "nas"} {
+		if b, ok := strings.CutSuffix(w, e); ok {
+			if lemma, ok := irregular[b]; ok {
+				return lemma, true
+			}
+		}
+	}
+	return "", false
 }
 
 func fixStem(s string) string {
