@@ -417,7 +417,7 @@ func TestTablesAreRectangular(t *testing.T) {
 	tables := append(YearTables(s, 2017),
 		TrendTable(s.Trend("malgrupp", "aldre", "")),
 		DetailTable(s.Detail(2017, "", "malgrupp", "aldre")),
-		ComparisonCodesTable(cmp), ComparisonGoalsTable(cmp),
+		ComparisonCodesTable(cmp), ComparisonGoalsTable(cmp), ComparisonIndicatorsTable(cmp), ComparisonStructureTable(cmp),
 		PlansTable(coded),
 	)
 	for _, tab := range tables {

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/plankoll/plankoll/analyzer/compare"
@@ -181,4 +182,56 @@ func ComparisonGoalsTable(c compare.Comparison) Table {
 	pairs("ändrat", c.Goals.Changed)
 	pairs("kvar", c.Goals.Kept)
 	return out
+}
+
+// ComparisonIndicatorsTable lists a comparison's indicators: removed,
+// added, changed, kept.
+func ComparisonIndicatorsTable(c compare.Comparison) Table {
+	out := Table{Name: "Indikatorer jämförda", Header: []string{"Förändring", "Indikator före", "Indikator efter", "Typ före", "Typ efter", "Likhet", "Ändringar"}}
+	for _, i := range c.Indicators.Removed {
+		out.Rows = append(out.Rows, []any{"borttagen", i.Text, "", i.Type, "", nil, ""})
+	}
+	for _, i := range c.Indicators.Added {
+		out.Rows = append(out.Rows, []any{"ny", "", i.Text, "", i.Type, nil, ""})
+	}
+	pairs := func(label string, ps []compare.IndicatorPair) {
+		for _, p := range ps {
+			out.Rows = append(out.Rows, []any{label, p.From.Text, p.To.Text, p.From.Type, p.To.Type, p.Similarity, strings.Join(p.Changes, ", ")})
+		}
+	}
+	pairs("ändrad", c.Indicators.Changed)
+	pairs("kvar", c.Indicators.Kept)
+	return out
+}
+
+// ComparisonStructureTable lists, per section, the headings and the
+// paragraphs removed, added and reworded; then the headings found in one
+// plan only.
+func ComparisonStructureTable(c compare.Comparison) Table {
+	out := Table{Name: "Struktur jämförd", Header: []string{"Rubrik före", "Rubrik efter", "Förändring", "Text före", "Text efter", "Likhet"}}
+	for _, s := range c.Structure.Sections {
+		out.Rows = append(out.Rows, []any{s.From, s.To, fmt.Sprintf("%d stycken oförändrade", s.ParagraphsKept), "", "", s.HeadingSimilarity})
+		for _, p := range s.ParagraphsRemoved {
+			out.Rows = append(out.Rows, []any{s.From, s.To, "stycke borttaget", p, "", nil})
+		}
+		for _, p := range s.ParagraphsAdded {
+			out.Rows = append(out.Rows, []any{s.From, s.To, "stycke nytt", "", p, nil})
+		}
+		for _, p := range s.ParagraphsChanged {
+			out.Rows = append(out.Rows, []any{s.From, s.To, "stycke omskrivet", p.From, p.To, p.Similarity})
+		}
+	}
+	for _, h := range c.Structure.HeadingsRemoved {
+		out.Rows = append(out.Rows, []any{h, "", "rubrik borttagen", "", "", nil})
+	}
+	for _, h := range c.Structure.HeadingsAdded {
+		out.Rows = append(out.Rows, []any{"", h, "rubrik ny", "", "", nil})
+	}
+	return out
+}
+
+// ComparisonTables are the sheets of a comparison workbook: codes, goals,
+// indicators and structure.
+func ComparisonTables(c compare.Comparison) []Table {
+	return []Table{ComparisonCodesTable(c), ComparisonGoalsTable(c), ComparisonIndicatorsTable(c), ComparisonStructureTable(c)}
 }
