@@ -222,6 +222,21 @@ func TestCommandLine(t *testing.T) {
 		if _, errs, err := run("reindex", "--data", data); err != nil {
 			t.Fatalf("reindex: %v\n%s", err, errs)
 		}
+		outDir := t.TempDir()
+		for _, format := range []string{"csv", "xlsx", "qdpx"} {
+			dst := filepath.Join(outDir, "export."+format)
+			out, errs, err := run("export", "--data", data, "--year", "2018", "--format", format, "--out", dst)
+			if err != nil {
+				t.Fatalf("export %s: %v\n%s", format, err, errs)
+			}
+			if !strings.Contains(out, "wrote") {
+				t.Errorf("export %s printed %q", format, out)
+			}
+		}
+		csvs, _ := filepath.Glob(filepath.Join(outDir, "export.csv", "*.csv"))
+		if len(csvs) < 6 {
+			t.Errorf("csv export wrote %d files; want one per table", len(csvs))
+		}
 		s := startServer(t, data, "--sample=false")
 		if st := s.status(); st.Plans != 2 || !st.Consistent {
 			t.Errorf("after ingest + reindex: %+v", st)

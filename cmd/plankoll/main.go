@@ -6,6 +6,7 @@
 //	plankoll reindex  rebuild the search index from the store
 //	plankoll recode   re-code every plan with the codebook in force
 //	plankoll code     print the coding JSON of one file (no server, no data folder)
+//	plankoll export   a year's tables as CSV or XLSX, or a REFI-QDA project
 //	plankoll analyze  show how the Swedish analysis reads a text
 //	plankoll eval     compare the coder with hand coding (JSON Lines)
 //
@@ -58,6 +59,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runCode(ctx, rest, stdout, stderr)
 	case "analyze":
 		return runAnalyze(rest, stdout, stderr)
+	case "export":
+		return runExport(ctx, rest, stdout, stderr)
 	case "eval":
 		return runEval(rest, stdout, stderr)
 	case "extract-worker":
@@ -81,6 +84,8 @@ Commands:
   reindex  [--data DIR]           rebuild the search index from the store
   recode   [--data DIR]           re-code every plan with the codebook in force
   code     [--lan L --year Y] FILE   print the coding JSON of one file
+  export   --year Y [--format csv|xlsx|qdpx] [--out FILE] [--data DIR]
+           a year's tables (CSV files in a folder, or an XLSX workbook) or a REFI-QDA project
   analyze  TEXT                   show tokens, stems and compound parts
   eval     [--json] GOLD.jsonl    precision, recall, F1 and kappa against hand coding
 
