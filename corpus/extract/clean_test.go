@@ -174,3 +174,38 @@ func TestEmptyPagesWarn(t *testing.T) {
 		t.Errorf("warnings = %q", w)
 	}
 }
+
+// TestTJSpacing reads a pdfTeX-like page: words placed by TJ offsets with
+// no space characters, kerning inside words, a ligature glyph named in
+// /Differences and a hyphen at a line end; and a Type0 font with
+// Identity-H codes, /W widths and a ToUnicode CMap, as Chromium writes.
+func TestTJSpacing(t *testing.T) {
+	widths := strings.TrimSpace(strings.Repeat("500 ", 224))
+	cmap := "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n" +
+		"1 begincodespacerange <0000> <FFFF> endcodespacerange\n" +
+		"2 beginbfchar <0003> <0020> <0010> <00E5> endbfchar\n" +
+		"1 beginbfrange <0020> <007E> <0041> endbfrange\n" +
+		"endcmap CMapName currentdict /CMap defineresource pop end end"
+	simple := "BT /F1 10 Tf 72 700 Td [(Suicid)15(pre)20(ven)-100(tion)-333(och)-333(\\373ickor)-333(i)-333(l\\344nets)-333(sam-)]TJ\n" +
+		"0 -12 Td [(verkan)-333(\\344r)-333(viktig.)]TJ ET\n"
+	// Type0: every code is two bytes, <0021> is "B" by the bfrange
+	cid := "BT /F2 10 Tf 72 600 Td <00210022> Tj 30 0 Td <0010> Tj ET"
+	pdf := buildPDF([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R /F2 6 0 R >> >> /Contents 4 0 R >>",
+		stream("", []byte(simple+cid), true),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /CMR10 /FirstChar 32 /LastChar 255 /Widths [" + widths + "] /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [251 /fl] >> >>",
+		"<< /Type /Font /Subtype /Type0 /BaseFont /Arial /Encoding /Identity-H /DescendantFonts [7 0 R] /ToUnicode 8 0 R >>",
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Arial /DW 1000 /W [33 [500 500]] >>",
+		stream("", []byte(cmap), true),
+	}, "/Root 1 0 R")
+	doc, err := (&Extractor{}).Extract(context.Background(), "tex.pdf", pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "Suicidprevention och flickor i länets samverkan\när viktig.\n\nBC å"
+	if doc.Pages[0].Text != want {
+		t.Errorf("text = %q; want %q", doc.Pages[0].Text, want)
+	}
+}

@@ -58,8 +58,8 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (*corpus.Document,
 	}
 	fonts := map[string]*font{}
 	all := make([]pageLines, len(pages))
-	var scanned []int
-	images := 0
+	var scanned, undecoded []int
+	unmapped := 0
 	for i, pg := range pages {
 		pl, st, err := readPage(ctx, pg, fonts, lim)
 		if err != nil {
@@ -71,13 +71,22 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (*corpus.Document,
 			continue
 		}
 		all[i] = pl
-		images += st.images
+		if st.unmapped > 0 {
+			unmapped += st.unmapped
+			undecoded = append(undecoded, i+1)
+		}
 		if len(pl.lines) == 0 {
 			scanned = append(scanned, i+1)
 		}
 	}
 	if len(scanned) == len(pages) {
+		if unmapped > 0 {
+			return nil, corpus.Errorf(corpus.ENoTextLayer, "The PDF's text cannot be decoded (its fonts map no characters to Unicode), so it has no usable text layer: run OCR on it first, then upload the result.")
+		}
 		return nil, corpus.Errorf(corpus.ENoTextLayer, "The PDF has no text layer (it looks scanned): run OCR on it first, then upload the result.")
+	}
+	if unmapped > 0 {
+		doc.Warnings = append(doc.Warnings, fmt.Sprintf("%d characters on page(s) %s have no Unicode mapping in their font and are missing", unmapped, intList(undecoded)))
 	}
 	if len(scanned) > 0 {
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf("no text on page(s) %s: blank, or scanned without OCR", intList(scanned)))
@@ -340,7 +349,9 @@ func walkPages(root pdf.Value, maxPages int) ([]pageRef, error) {
 	return pages, nil
 }
 
-type pageStats struct{ images int }
+// pageStats counts what a page drew besides text: images, and glyphs
+// whose font gives no Unicode text.
+type pageStats struct{ images, unmapped int }
 
 // readPage interprets one page. An errAbort comes back as the error so
 // the caller can stop the document; other failures are the page's alone.
@@ -356,7 +367,7 @@ func readPage(ctx context.Context, pg pageRef, fonts map[string]*font, lim Limit
 		}
 	}()
 	p.run(pg.v.Key("Contents"), pg.res, textState{ctm: identity, th: 1}, 0, lim.MaxPageContent)
-	return layoutPage(p.glyphs, p.rules, pg.box), pageStats{images: p.images}, nil
+	return layoutPage(p.glyphs, p.rules, pg.box), pageStats{images: p.images, unmapped: p.unmapped}, nil
 }
 
 func (a errAbort) Error() string { return a.err.Error() }

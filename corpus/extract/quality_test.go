@@ -147,6 +147,9 @@ func TestRealDocuments(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
+			if len(doc.Warnings) > 0 {
+				t.Errorf("warnings: %q", doc.Warnings)
+			}
 			text := allText(doc)
 			flat := strings.Join(strings.Fields(text), " ")
 			q := measure(src.words, text)
