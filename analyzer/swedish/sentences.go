@@ -19,15 +19,19 @@ type Span struct {
 // the word before is an abbreviation ("bl.a.", "t.ex.", "ca.", "kap.",
 // "s.k."; "m.m.", "osv." and "etc." end one only before a capital) or a
 // list number at the start of a line ("1."). A line break ends a sentence
-// when the line is blank, a list item, a table row (tab, "|" or a gap of
-// two spaces), a heading (a short line without final punctuation before a
-// capitalised line), ends with ":", or when the next line is one of these.
-// Otherwise a line break is a wrapped line and the sentence goes on.
+// when the line is blank, a list item (unless the next line carries it on
+// in lower case), a table row (tab, "|" or a gap of two spaces), a heading
+// (a short line without final punctuation before a capitalised line), ends
+// with ":", or when the next line is a list item or a table row.
+// Otherwise a line break is a wrapped line and the sentence goes on. A
+// table row is never cut inside.
 func Sentences(text string) []Span {
 	var cuts []int
 	lines := splitLines(text)
 	for i, ln := range lines {
-		cuts = append(cuts, sentenceEnds(text, ln)...)
+		if !isTableRow(text[ln.start:ln.end]) { // a table row is one span, whatever its cells say
+			cuts = append(cuts, sentenceEnds(text, ln)...)
+		}
 		var next *line
 		if i+1 < len(lines) {
 			next = &lines[i+1]
@@ -64,12 +68,22 @@ func breaksAfter(text string, ln line, next *line) bool {
 	}
 	n := strings.TrimSpace(text[next.start:next.end])
 	switch {
-	case n == "", isListItem(s), isTableRow(text[ln.start:ln.end]), strings.HasSuffix(s, ":"):
+	case n == "", isTableRow(text[ln.start:ln.end]), strings.HasSuffix(s, ":"):
 		return true
 	case isListItem(n), isTableRow(text[next.start:next.end]):
 		return true
+	case isListItem(s):
+		return !continues(s, n)
 	}
 	return isHeading(s, n)
+}
+
+// continues reports whether next carries on the list item s: s has no
+// final punctuation and next starts in lower case.
+func continues(s, next string) bool {
+	last, _ := utf8.DecodeLastRuneInString(s)
+	first, _ := utf8.DecodeRuneInString(next)
+	return !strings.ContainsRune(".!?", last) && unicode.IsLower(first)
 }
 
 // isHeading: a short line that starts with a capital or a number, has no

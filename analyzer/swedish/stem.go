@@ -9,19 +9,22 @@ import (
 // Stem returns the stem of a lower-case word with the default lexicon:
 // the Snowball stem (github.com/kljensen/snowball/swedish) of the word's
 // base form, after a few post-stem fixes. Words shorter than three
-// letters and stop words come back unchanged.
+// letters and stop words come back unchanged. A compound is stemmed on
+// its last part ("äldreomsorgen" → "äldre" + "omsorg").
 //
-// The fixes, each covered by testdata/stems.golden:
-//   - a definite ending the Snowball rules leave on ("behovet", "målet",
-//     "ohälsan", "psykiatrin", "samhället", "områdena") is removed when
-//     what remains is a known word, or a compound whose last part is one;
-//   - a word of the lexicon ending in -s keeps it ("insats", "kurs"), so
-//     that it meets its plural ("insatser");
-//   - a genitive -s after a plural is stemmed again ("ungdomars");
+// The fixes, pinned by testdata/stems.golden and TestStemMeets:
+//   - a definite ending Snowball leaves on ("behovet", "målet",
+//     "ohälsan", "psykiatrin", "samhället", "områdena", "indikatorn") is
+//     removed when what remains is a lexicon word;
+//   - a Snowball stem that is itself a lexicon word is stemmed as that
+//     word ("resultaten" → "resultat" → "result", as "resultat" is);
+//   - a lexicon word ending in -s keeps it ("insats" meets "insatser"),
+//     an unknown genitive -s is stemmed again ("ungdomars");
 //   - a stem ending in -or loses it ("indikatorer" meets "indikator",
 //     "kvinnors" meets "kvinna"), -ivt becomes -iv ("preventivt"), -mm
-//     becomes -m ("programmet"), and a few stems with a dropped e meet
-//     their other form ("vuxna", "vuxen").
+//     becomes -m ("programmet"), a few stems with a dropped e meet their
+//     other form ("vuxna", "vuxen"), and irregular plurals meet their
+//     singular ("bostäder", "bostad").
 func Stem(word string) string { return defaultLexicon().Stem(word) }
 
 // Stem is Stem with this lexicon.
