@@ -309,3 +309,20 @@ func TestEndToEnd(t *testing.T) {
 		}
 	})
 }
+
+// TestUploadLimit runs a server with a small request limit: a larger
+// upload is refused with 413 and the error JSON, and nothing is stored.
+func TestUploadLimit(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test builds and runs the binary")
+	}
+	s := startServer(t, t.TempDir(), "--sample=false", "--max-body", "64KB")
+	big := []byte(strings.Repeat("Suicidprevention och anhörigstöd i länet. ", 4000))
+	r := s.upload(upload{filename: "stor.txt", data: big, lan: "Gotland", year: "2018"})
+	if r.status != 413 || r.errCode(t) != "too_large" {
+		t.Errorf("large upload: %d %s; want 413 too_large", r.status, r.body)
+	}
+	if st := s.status(); st.Plans != 0 {
+		t.Errorf("%d plans stored after a refused upload", st.Plans)
+	}
+}
