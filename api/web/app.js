@@ -1097,8 +1097,13 @@
       el("a", { href: "#/statistik" + qs(here({ vy: k === "koder" ? "" : k })), "aria-current": k === view ? "page" : null }, label)));
     const trendBox = el("section", { class: "panel", "aria-labelledby": "trend-h", id: "trend" });
     const tableBox = el("div", { "aria-live": "polite" }, el("p", { class: "muted" }, "Räknar …"));
-    render("Statistik", el("div", { class: "panel" }, form), tabs, tableBox, trendBox);
-    renderTrend(trendBox, trendDim, trendCode, st.audience, labels, current);
+    render("Statistik", el("div", { class: "panel" }, form), tabs, trendBox, tableBox);
+    if (viewStats.focusTrend) {
+      // A code was just picked further down: show its trend.
+      viewStats.focusTrend = false;
+      trendBox.scrollIntoView({ block: "start", behavior: "instant" });
+    }
+    renderTrend(trendBox, trendDim, trendCode, st, labels, current, (year) => update({ year: String(year) }));
 
     let res;
     try {
@@ -1108,9 +1113,10 @@
       return;
     }
     if (!current()) return;
-    if (view === "matris") tableBox.replaceChildren(matrixTable(res, labels, (r) => update({ code: r.code, tdim: r.dimension })));
+    const pickCode = (r) => { viewStats.focusTrend = true; update({ code: r.code, tdim: r.dimension }); };
+    if (view === "matris") tableBox.replaceChildren(matrixTable(res, labels, pickCode));
     else if (view === "mal") tableBox.replaceChildren(goalTable(res));
-    else tableBox.replaceChildren(codeTable(res, st, labels, trendCode, trendDim, (r) => update({ code: r.code, tdim: r.dimension })));
+    else tableBox.replaceChildren(codeTable(res, st, labels, trendCode, trendDim, pickCode));
   }
 
   function coverage(res) {
@@ -1194,7 +1200,8 @@
     return Object.entries(obj).map(([y, v]) => ({ year: y, value: typeof v === "number" ? v : v.lans || 0 }));
   }
 
-  async function renderTrend(box, dim, code, audience, labels, current) {
+  async function renderTrend(box, dim, code, st, labels, current, pickYear) {
+    const audience = st.audience;
     box.replaceChildren(el("h2", { id: "trend-h", style: "margin-top:0" }, "Trend för en kod"));
     let cb = null;
     try { cb = await getCodebook(); } catch (e) { /* free text below */ }
@@ -1208,7 +1215,8 @@
       h.params.set("tdim", d || "");
       go("statistik", Object.fromEntries(h.params));
     });
-    box.append(el("div", { class: "form-grid" }, field("Kod", codeSel)));
+    codeSel.classList.add("code-select");
+    box.append(el("div", { class: "form-grid" }, field("Kod", codeSel, null, "wide")));
     if (!code) {
       box.append(el("p", { class: "muted" }, "Välj en kod för att se hur många läns planer som har den, år för år."));
       return;
@@ -1227,13 +1235,46 @@
     const label = (res && res.label) || labels[code] || code;
     chartBox.replaceChildren(
       el("h3", {}, label + " ", el("span", { class: "muted small" }, "(" + (dim ? dim + ":" : "") + code + ")")),
-      pts.length ? barChart(pts, "Antal län per år med koden " + label) : el("p", { class: "muted" }, "Inga data."),
-      el("p", { class: "small" }, el("a", { href: "/api/v1/stats/trend" + qs({ dimension: dim, code, audience, format: "csv" }), download: "plankoll-trend-" + code + ".csv" }, "Ladda ner CSV")));
+      pts.length ? barChart(pts, "Antal län per år med koden " + label, pickYear, st.year) : el("p", { class: "muted" }, "Inga data."),
+      el("p", { class: "small" }, "Mörk stapel: län vars plan har koden; ljus: län med plan det året. Välj en stapel för året. ",
+        el("a", { href: "/api/v1/stats/trend" + qs({ dimension: dim, code, audience, format: "csv" }), download: "plankoll-trend-" + code + ".csv" }, "Ladda ner CSV")));
+    chartBox.append(await codeDetail(dim, code, st, current));
+  }
+
+  // codeDetail lists the plans of the selected year that have the code,
+  // with the passages behind the count: the evidence behind the table.
+  async function codeDetail(dim, code, st, current) {
+    const box = el("div", {});
+    let res;
+    try {
+      res = await api("/api/v1/stats/codes" + qs({ year: st.year, audience: st.audience, dimension: dim, code, detail: "true" }));
+    } catch (e) {
+      box.append(errorBox(e, "Beläggen kunde inte hämtas:"));
+      return box;
+    }
+    if (!current()) return box;
+    const rows = res.detail || [];
+    box.append(el("h3", {}, "Planer med koden år " + (res.year || st.year || "–") + " (" + rows.length + ")"));
+    if (!rows.length) {
+      box.append(el("p", { class: "muted" }, "Ingen plan det året har koden."));
+      return box;
+    }
+    for (const r of rows) {
+      const evs = r.evidence || [];
+      box.append(el("details", {},
+        el("summary", {}, el("span", { class: "grow" }, r.lan + " " + r.year + (r.audience && r.audience !== "alla" ? ", " + (AUDIENCES[r.audience] || r.audience).toLowerCase() : "")),
+          el("span", { class: "badge", title: "Antal belägg" }, r.count)),
+        el("ul", { class: "evidence" }, evs.slice(0, 30).map((ev) => el("li", {},
+          el("a", { class: "quiet", href: evidenceHref(r.plan_id, ev.page, ev.start, ev.end) },
+            el("span", { class: "where" }, "s. " + ev.page + (ev.section ? " · " + (SECTIONS[ev.section] || ev.section) : "")), ev.text))),
+        evs.length > 30 ? el("li", { class: "muted small" }, "… och " + (evs.length - 30) + " till") : null)));
+    }
+    return box;
   }
 
   // barChart draws an inline SVG bar chart with a table fallback for
   // screen readers.
-  function barChart(points, title) {
+  function barChart(points, title, onPick, selected) {
     const W = 640, H = 240, padL = 34, padB = 28, padT = 16, padR = 8;
     const max = Math.max(1, ...points.map((p) => p.value), ...points.map((p) => p.of || 0));
     const bw = (W - padL - padR) / points.length;
@@ -1251,9 +1292,18 @@
     points.forEach((p, i) => {
       const x = padL + i * bw + bw * 0.15;
       const w = bw * 0.7;
-      const r = svg("rect", { x, y: y(p.value), width: w, height: Math.max(0, H - padB - y(p.value)), class: "b" });
+      if (p.of) g.append(svg("rect", { x, y: y(p.of), width: w, height: Math.max(0, H - padB - y(p.of)), class: "of" }));
+      const r = svg("rect", { x, y: y(p.value), width: w, height: Math.max(0, H - padB - y(p.value)), class: "b" + (selected && String(p.year) === String(selected) ? " sel" : "") });
       r.append(svg("title", {}, p.year + ": " + p.value + (p.of ? " av " + p.of : "") + " län"));
-      g.append(r);
+      if (onPick) {
+        // The whole column picks the year, so that a year with 0 can be chosen.
+        const hit = svg("rect", { x: padL + i * bw, y: padT, width: bw, height: H - padB - padT, class: "hit", tabindex: "0", role: "button", "aria-label": "Visa " + p.year });
+        hit.addEventListener("click", () => onPick(p.year));
+        hit.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); onPick(p.year); } });
+        g.append(r, hit);
+      } else {
+        g.append(r);
+      }
       g.append(svg("text", { x: x + w / 2, y: y(p.value) - 4, "text-anchor": "middle" }, String(p.value)));
       g.append(svg("text", { x: x + w / 2, y: H - padB + 16, "text-anchor": "middle" }, String(p.year)));
     });
