@@ -95,7 +95,11 @@
         s.append(el("option", { value: o.value }, o.label));
       }
     }
-    s.value = value == null ? "" : String(value);
+    const want = value == null ? "" : String(value);
+    // A value from the URL that the list lacks (a year with no plans left)
+    // is still shown, not silently replaced.
+    if (want && ![...s.options].some((o) => o.value === want)) s.append(el("option", { value: want }, want));
+    s.value = want;
     return s;
   }
 
@@ -528,10 +532,12 @@
     for (const s of [lanSel, yearSel, audSel]) s.addEventListener("change", () => go("planer", { lan: lanSel.value, year: yearSel.value, audience: audSel.value }));
 
     const tableBox = el("div", { "aria-live": "polite" }, el("p", { class: "muted" }, "Laddar planer …"));
-    const exportQuery = { year: filter.year, lan: filter.lan, audience: filter.audience };
-    const exports = el("p", { class: "actions small", style: "margin:.75rem 0 0" }, el("span", { class: "label" }, "Exportera urvalet:"),
-      el("a", { href: "/api/v1/export/xlsx" + qs(exportQuery), download: true }, "Excel (.xlsx)"),
-      el("a", { href: "/api/v1/export/qdpx" + qs(exportQuery), download: true, title: "REFI-QDA-projekt för NVivo, ATLAS.ti och MAXQDA" }, "REFI-QDA-projekt (.qdpx)"),
+    // The workbook and the REFI-QDA project cover every plan of one year.
+    const exports = el("p", { class: "actions small", style: "margin:.75rem 0 0" }, el("span", { class: "label" }, "Exportera:"),
+      filter.year ? [
+        el("a", { href: "/api/v1/export/xlsx" + qs({ year: filter.year }), download: true }, "Excel " + filter.year + " (.xlsx)"),
+        el("a", { href: "/api/v1/export/qdpx" + qs({ year: filter.year }), download: true, title: "REFI-QDA-projekt för NVivo, ATLAS.ti och MAXQDA" }, "REFI-QDA-projekt " + filter.year + " (.qdpx)"),
+      ] : el("span", { class: "muted" }, "välj ett år för Excel och REFI-QDA-projekt;"),
       el("a", { href: "/api/v1/export/qdc", download: true, title: "Kodboken som REFI-QDA-kodbok" }, "Kodbok (.qdc)"));
     render("Planer", el("div", { class: "panel" }, filterForm, exports), tableBox, uploadPanel(lanOpts));
 
