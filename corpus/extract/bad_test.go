@@ -167,6 +167,7 @@ func TestBadInputs(t *testing.T) {
 		{"whitespace only", "plan.txt", []byte(" \n\t\n"), corpus.EEmptyDocument, ""},
 		{"truncated PDF", "plan.pdf", planA[:len(planA)/2], corpus.EUnreadable, "truncated"},
 		{"encrypted PDF", "plan.pdf", mustRead(t, "testdata/encrypted.pdf"), corpus.EEncrypted, "password"},
+		{"encrypted PDF, RC4 40-bit", "plan.pdf", mustRead(t, "testdata/owner_rc4_40.pdf"), corpus.EEncrypted, "encrypted"},
 		{"scanned PDF", "scan.pdf", imagePDF(), corpus.ENoTextLayer, "OCR"},
 		{"flate bomb of 4 GB", "bomb.pdf", flateBomb(4 << 10), corpus.ETooLarge, "decompresses"},
 		{"5000 pages", "long.pdf", manyPages(5000), corpus.ETooManyPages, "1000"},
@@ -191,6 +192,18 @@ func TestBadInputs(t *testing.T) {
 				t.Errorf("message %q lacks %q", corpus.ErrorMessage(err), tt.msg)
 			}
 		})
+	}
+}
+
+// TestOwnerPassword reads a PDF encrypted with an empty user password
+// (only its permissions are protected), as many published plans are.
+func TestOwnerPassword(t *testing.T) {
+	doc, err := (&Extractor{}).Extract(context.Background(), "plan.pdf", mustRead(t, "testdata/owner_rc4.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(doc.Pages[0].Text, "Länsgemensam plan för barns och ungas psykiska hälsa") {
+		t.Errorf("page 1 = %.80q", doc.Pages[0].Text)
 	}
 }
 

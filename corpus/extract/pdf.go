@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/ledongthuc/pdf"
 	"github.com/plankoll/plankoll/corpus"
@@ -38,6 +39,7 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (*corpus.Document,
 		return nil, classifyOpenError(err, patched, fixes)
 	}
 	doc := &corpus.Document{Format: "pdf"}
+	var encrypted bool
 	if len(fixes) > 0 {
 		doc.Warnings = append(doc.Warnings, "repaired before reading: "+strings.Join(fixes, "; "))
 	}
@@ -45,6 +47,7 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (*corpus.Document,
 	func() {
 		defer recoverPDF(&err)
 		doc.Title = strings.TrimSpace(r.Trailer().Key("Info").Key("Title").Text())
+		encrypted = !r.Trailer().Key("Encrypt").IsNull()
 		pages, err = walkPages(r.Trailer().Key("Root").Key("Pages"), lim.MaxPages)
 	}()
 	var ce *corpus.Error
@@ -79,6 +82,11 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (*corpus.Document,
 			scanned = append(scanned, i+1)
 		}
 	}
+	// The library opens some encrypted files with the empty password and
+	// then decrypts them wrongly (RC4 40-bit): garbage, or nothing.
+	if encrypted && (len(scanned) == len(pages) || textChars(all) == 0) {
+		return nil, corpus.Errorf(corpus.EEncrypted, "The PDF is encrypted in a way that cannot be read here: upload a copy saved without password protection or encryption.")
+	}
 	if len(scanned) == len(pages) {
 		if unmapped > 0 {
 			return nil, corpus.Errorf(corpus.ENoTextLayer, "The PDF's text cannot be decoded (its fonts map no characters to Unicode), so it has no usable text layer: run OCR on it first, then upload the result.")
@@ -93,6 +101,21 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (*corpus.Document,
 	}
 	doc.Pages, doc.Headers = assemble(all)
 	return doc, nil
+}
+
+// textChars counts the letters and digits in the pages' lines.
+func textChars(pages []pageLines) int {
+	n := 0
+	for _, p := range pages {
+		for _, l := range p.lines {
+			for _, r := range cleanLine(l.text) {
+				if unicode.IsLetter(r) || unicode.IsDigit(r) {
+					n++
+				}
+			}
+		}
+	}
+	return n
 }
 
 func abortError(a errAbort, page int) error {

@@ -10,6 +10,7 @@
 #   plan_a.docx, plan_b.docx  the same documents saved as DOCX
 #   plan_a_chromium.pdf       plan_a printed by Chromium: Type0/CID fonts
 #   encrypted.pdf             plan_b with AES-256 and a user password
+#   owner_rc4*.pdf            plan_b with an empty user password (RC4)
 #   plan_long.pdf             plan_a twelve times over: 48 pages
 #   *.pages                   page counts from pdfinfo, for the tests
 set -eu
@@ -31,3 +32,7 @@ qpdf --encrypt secret owner 256 -- plan_b.pdf encrypted.pdf
 qpdf --empty --pages plan_a.pdf plan_a.pdf plan_a.pdf plan_a.pdf plan_a.pdf plan_a.pdf \
 	plan_a.pdf plan_a.pdf plan_a.pdf plan_a.pdf plan_a.pdf plan_a.pdf -- plan_long.pdf
 pdfinfo plan_long.pdf | awk '/^Pages:/ {print $2}' >plan_long.pages
+# encrypted with an empty user password (permissions only): RC4-128 is
+# readable, RC4-40 is not (the PDF library decrypts it wrongly)
+qpdf --allow-weak-crypto --encrypt "" owner 128 --use-aes=n -- plan_b.pdf owner_rc4.pdf
+qpdf --allow-weak-crypto --encrypt "" owner 40 -- plan_b.pdf owner_rc4_40.pdf
