@@ -132,6 +132,9 @@ func (l *Lexicon) search(w string, from, n int) []part {
 			break
 		}
 		for _, h := range l.heads(head) {
+			if h.end == len(head) && strings.HasPrefix(rest, "s") && mustLink(head) {
+				continue // "verksamhets|år", never "verksamhet|sår"
+			}
 			h.start += from
 			h.end += from
 			if lemma, ok := l.final(rest); ok {
@@ -145,6 +148,19 @@ func (l *Lexicon) search(w string, from, n int) []part {
 		}
 	}
 	return best
+}
+
+// linkingSuffixes end words that always take a linking -s- as a first
+// part (verksamhetsplan, utbildningsdag, informationsmaterial).
+var linkingSuffixes = []string{"het", "ing", "tion", "sion", "skap", "dom", "else", "nad", "itet", "ism"}
+
+func mustLink(head string) bool {
+	for _, suf := range linkingSuffixes {
+		if strings.HasSuffix(head, suf) {
+			return true
+		}
+	}
+	return false
 }
 
 // heads lists the readings of seg as a first (or middle) part: the word
