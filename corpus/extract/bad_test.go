@@ -170,6 +170,7 @@ func TestBadInputs(t *testing.T) {
 		{"encrypted PDF, RC4 40-bit", "plan.pdf", mustRead(t, "testdata/owner_rc4_40.pdf"), corpus.EEncrypted, "encrypted"},
 		{"scanned PDF", "scan.pdf", imagePDF(), corpus.ENoTextLayer, "OCR"},
 		{"flate bomb of 4 GB", "bomb.pdf", flateBomb(4 << 10), corpus.ETooLarge, "decompresses"},
+		{"blank PDF", "blank.pdf", textPDF(""), corpus.EEmptyDocument, "blank"},
 		{"5000 pages", "long.pdf", manyPages(5000), corpus.ETooManyPages, "1000"},
 		{"kids cycle", "cycle.pdf", kidsCycle(), corpus.EUnreadable, "loops"},
 		{"prev loop", "prev.pdf", prevLoop(), corpus.EUnreadable, "/Prev"},

@@ -13,6 +13,10 @@ import (
 // maxFormDepth bounds Form XObjects drawn inside Form XObjects.
 const maxFormDepth = 8
 
+// maxGlyphs bounds the characters kept per page; a dense real page has a
+// few thousand.
+const maxGlyphs = 200000
+
 // matrix is a PDF transformation [a b c d e f].
 type matrix [6]float64
 
@@ -92,6 +96,7 @@ type pageReader struct {
 	cur      [2]float64
 	images   int
 	unmapped int
+	dropped  int // glyphs beyond maxGlyphs
 	ops      int
 }
 
@@ -307,6 +312,10 @@ func (p *pageReader) show(raw string, st textState, tm matrix) matrix {
 func (p *pageReader) add(s string, trm matrix, w float64) {
 	if s == "" {
 		p.unmapped++
+		return
+	}
+	if len(p.glyphs) >= maxGlyphs {
+		p.dropped++
 		return
 	}
 	size := math.Hypot(trm[2], trm[3])

@@ -62,7 +62,7 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (*corpus.Document,
 	fonts := map[string]*font{}
 	all := make([]pageLines, len(pages))
 	var scanned, undecoded []int
-	unmapped := 0
+	unmapped, images := 0, 0
 	for i, pg := range pages {
 		pl, st, err := readPage(ctx, pg, fonts, lim)
 		if err != nil {
@@ -74,6 +74,10 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (*corpus.Document,
 			continue
 		}
 		all[i] = pl
+		images += st.images
+		if st.dropped > 0 {
+			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d draws more than %d characters: the rest (%d) were left out", i+1, maxGlyphs, st.dropped))
+		}
 		if st.unmapped > 0 {
 			unmapped += st.unmapped
 			undecoded = append(undecoded, i+1)
@@ -88,6 +92,9 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (*corpus.Document,
 		return nil, corpus.Errorf(corpus.EEncrypted, "The PDF is encrypted in a way that cannot be read here: upload a copy saved without password protection or encryption.")
 	}
 	if len(scanned) == len(pages) {
+		if unmapped == 0 && images == 0 {
+			return nil, corpus.Errorf(corpus.EEmptyDocument, "The PDF's pages are blank: no text and no images.")
+		}
 		if unmapped > 0 {
 			return nil, corpus.Errorf(corpus.ENoTextLayer, "The PDF's text cannot be decoded (its fonts map no characters to Unicode), so it has no usable text layer: run OCR on it first, then upload the result.")
 		}
@@ -374,7 +381,7 @@ func walkPages(root pdf.Value, maxPages int) ([]pageRef, error) {
 
 // pageStats counts what a page drew besides text: images, and glyphs
 // whose font gives no Unicode text.
-type pageStats struct{ images, unmapped int }
+type pageStats struct{ images, unmapped, dropped int }
 
 // readPage interprets one page. An errAbort comes back as the error so
 // the caller can stop the document; other failures are the page's alone.
@@ -390,7 +397,7 @@ func readPage(ctx context.Context, pg pageRef, fonts map[string]*font, lim Limit
 		}
 	}()
 	p.run(pg.v.Key("Contents"), pg.res, textState{ctm: identity, th: 1}, 0, lim.MaxPageContent)
-	return layoutPage(p.glyphs, p.rules, pg.box), pageStats{images: p.images, unmapped: p.unmapped}, nil
+	return layoutPage(p.glyphs, p.rules, pg.box), pageStats{images: p.images, unmapped: p.unmapped, dropped: p.dropped}, nil
 }
 
 func (a errAbort) Error() string { return a.err.Error() }
