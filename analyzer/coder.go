@@ -45,16 +45,13 @@ func (cb *Codebook) evalUnit(d *doc, u int) []firing {
 	un := &d.units[u]
 	hs := d.pages[un.page].hits[un.hitFrom:un.hitTo]
 	var out []firing
-	var tried map[*rule]bool
+	var tried []*rule // few per unit: a slice beats a map
 	for _, h := range hs {
 		for _, r := range cb.anyIndex[h.term] {
-			if tried[r] {
+			if containsRule(tried, r) {
 				continue
 			}
-			if tried == nil {
-				tried = map[*rule]bool{}
-			}
-			tried[r] = true
+			tried = append(tried, r)
 			if fh, ok := d.fire(r, u, hs); ok {
 				out = append(out, firing{r: r, h: fh})
 			}

@@ -243,27 +243,30 @@ func (ts *termSet) matchAll(toks []token) []hit {
 	var out []hit
 	for i := range toks {
 		t := &toks[i]
-		try := func(ids []int) {
-			for _, id := range ids {
-				if end, ok := ts.matchAt(id, toks, i); ok {
-					out = append(out, hit{term: id, from: i, to: end})
-				}
-			}
-		}
 		if k := key2(t.lower); k != "" {
-			try(ts.bucket[k])
+			out = ts.tryAt(out, ts.bucket[k], toks, i)
 		}
 		if ids, ok := ts.stems[t.stem]; ok {
 			// Stems shorter than three runes are not bucketed by prefix.
 			for _, id := range ids {
 				if utf8.RuneCountInString(ts.terms[id].words[0].s) < 3 {
-					try([]int{id})
+					out = ts.tryAt(out, []int{id}, toks, i)
 				}
 			}
 		}
-		try(ts.other)
+		out = ts.tryAt(out, ts.other, toks, i)
 	}
 	return dedupHits(out)
+}
+
+// tryAt appends the hits of terms ids that match at token i.
+func (ts *termSet) tryAt(out []hit, ids []int, toks []token, i int) []hit {
+	for _, id := range ids {
+		if end, ok := ts.matchAt(id, toks, i); ok {
+			out = append(out, hit{term: id, from: i, to: end})
+		}
+	}
+	return out
 }
 
 func (ts *termSet) matchAt(id int, toks []token, i int) (int, bool) {

@@ -58,6 +58,35 @@ type page struct {
 	runeAt []int32 // byte offset -> rune offset
 	toks   []token
 	hits   []hit
+	words  []swedish.Token // the page's words while units are made
+	next   int             // first word of words not yet given to a unit
+}
+
+// tokenizePages tokenizes all pages in one call, so that the analysis
+// chain's memo of stems serves the whole plan, and returns each page's
+// words with offsets into that page.
+func tokenizePages(pages []PageText) [][]swedish.Token {
+	var b strings.Builder
+	starts := make([]int, len(pages))
+	for i, p := range pages {
+		starts[i] = b.Len()
+		b.WriteString(p.Text)
+		b.WriteString("\n\n")
+	}
+	all := swedish.Tokenize(b.String())
+	out := make([][]swedish.Token, len(pages))
+	pi, from := 0, 0
+	for i := range all {
+		t := &all[i]
+		for pi+1 < len(pages) && t.Start >= starts[pi+1] {
+			out[pi] = all[from:i]
+			pi, from = pi+1, i
+		}
+		t.Start -= starts[pi]
+		t.End -= starts[pi]
+	}
+	out[pi] = all[from:]
+	return out
 }
 
 type docSection struct {
@@ -296,7 +325,19 @@ func numberedHeading(s string) int {
 	return depth
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount counts space-separated words without allocating.
+func wordCount(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
 
 func endsSentence(s string) bool {
 	s = strings.TrimRight(s, ")\"”’ ")
@@ -494,9 +535,12 @@ func (cb *Codebook) parse(pages []PageText, force string) *doc {
 	if force != "" {
 		d.sections[0].kind = force
 	}
+	words := tokenizePages(pages)
 	for i, p := range pages {
-		d.pages = append(d.pages, page{num: p.Page, text: p.Text, runeAt: runeIndex(p.Text)})
+		d.pages = append(d.pages, page{num: p.Page, text: p.Text, runeAt: runeIndex(p.Text), words: words[i],
+			toks: make([]token, 0, len(words[i]))})
 		d.addUnits(i, pl[i], force)
+		d.pages[i].words = nil
 	}
 	for i := range d.pages {
 		pg := &d.pages[i]
@@ -644,9 +688,13 @@ func (d *doc) addUnit(pi, start, end int, kind unitKind, level int) *unit {
 	ui := len(d.units)
 	d.units = append(d.units, unit{page: pi, start: start, end: end, kind: kind, level: level,
 		section: len(d.sections) - 1, tokFrom: len(pg.toks)})
-	for _, t := range swedish.Tokenize(pg.text[start:end]) {
+	for pg.next < len(pg.words) && pg.words[pg.next].Start < start {
+		pg.next++
+	}
+	for ; pg.next < len(pg.words) && pg.words[pg.next].End <= end; pg.next++ {
+		t := &pg.words[pg.next]
 		pg.toks = append(pg.toks, token{text: t.Text, lower: t.Lower, stem: t.Stem,
-			start: start + t.Start, end: start + t.End, unit: ui, number: isNumber(t.Text)})
+			start: t.Start, end: t.End, unit: ui, number: isNumber(t.Text)})
 	}
 	d.units[ui].tokTo = len(pg.toks)
 	return &d.units[ui]
