@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -8,11 +9,23 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// leaders are the dots or rules of a table of contents' leader tabs.
+var leaders = regexp.MustCompile(`(?:\. ?){4,}|[·…_]{4,}`)
+
 // cleanLine normalises one line of extracted text: NFKC (ligatures such
 // as "ﬂ" become "fl"), no U+FFFD, private-use or control characters, no
-// soft hyphens, single spaces, no spaces at the ends.
+// soft hyphens (one at the line's end, where a word processor breaks a
+// word, becomes "-" for joinHyphens), no leader dots, single spaces, no
+// spaces at the ends.
 func cleanLine(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if strings.HasSuffix(s, "\u00ad") {
+		s = strings.TrimSuffix(s, "\u00ad") + "-"
+	}
 	s = norm.NFKC.String(s)
+	if strings.Contains(s, "....") || strings.Contains(s, ". . . .") || strings.ContainsAny(s, "·…_") {
+		s = leaders.ReplaceAllString(s, " ")
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false

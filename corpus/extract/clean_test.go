@@ -18,6 +18,10 @@ func TestCleanLine(t *testing.T) {
 		{"  flera   mellanslag\toch tabb ", "flera mellanslag och tabb"},
 		{"å ä ö é Å Ä Ö É", "å ä ö é Å Ä Ö É"},
 		{"ＳＩＰ", "SIP"}, // full-width, NFKC
+		{"suicid\u00ad", "suicid-"},
+		{"Inledning ........................ 3", "Inledning 3"},
+		{"Mål . . . . . . . 12", "Mål 12"},
+		{"Slut.", "Slut."},
 	}
 	for _, tt := range tests {
 		if got := cleanLine(tt.in); got != tt.want {
@@ -177,7 +181,7 @@ func TestEmptyPagesWarn(t *testing.T) {
 
 // TestTJSpacing reads a pdfTeX-like page: words placed by TJ offsets with
 // no space characters, kerning inside words, a ligature glyph named in
-// /Differences and a hyphen at a line end; and a Type0 font with
+// /Differences, a hyphen at a line end and a raised footnote mark; and a Type0 font with
 // Identity-H codes, /W widths and a ToUnicode CMap, as Chromium writes.
 func TestTJSpacing(t *testing.T) {
 	widths := strings.TrimSpace(strings.Repeat("500 ", 224))
@@ -187,7 +191,7 @@ func TestTJSpacing(t *testing.T) {
 		"1 beginbfrange <0020> <007E> <0041> endbfrange\n" +
 		"endcmap CMapName currentdict /CMap defineresource pop end end"
 	simple := "BT /F1 10 Tf 72 700 Td [(Suicid)15(pre)20(ven)-100(tion)-333(och)-333(\\373ickor)-333(i)-333(l\\344nets)-333(sam-)]TJ\n" +
-		"0 -12 Td [(verkan)-333(\\344r)-333(viktig.)]TJ ET\n"
+		"0 -12 Td [(verkan)-333(\\344r)-333(viktig.)]TJ /F1 6 Tf 4 Ts (1) Tj ET\n"
 	// Type0: every code is two bytes, <0021> is "B" by the bfrange
 	cid := "BT /F2 10 Tf 72 600 Td <00210022> Tj 30 0 Td <0010> Tj ET"
 	pdf := buildPDF([]string{
@@ -204,7 +208,7 @@ func TestTJSpacing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "Suicidprevention och flickor i länets samverkan\när viktig.\n\nBC å"
+	want := "Suicidprevention och flickor i länets samverkan\när viktig. 1\n\nBC å"
 	if doc.Pages[0].Text != want {
 		t.Errorf("text = %q; want %q", doc.Pages[0].Text, want)
 	}

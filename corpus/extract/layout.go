@@ -328,9 +328,12 @@ func (l *layout) readLines(cs []*chunk) []line {
 		for i, c := range g.cs {
 			if i > 0 {
 				prev := g.cs[i-1]
+				size := math.Max(prev.size, c.size)
 				if ruled(l.vrules, prev.x1, c.x0, g.bottom, g.top) {
 					b.WriteString(" | ")
-				} else if c.x0-prev.x1 > spaceGap*math.Max(prev.size, c.size) {
+				} else if c.x0-prev.x1 > spaceGap*size || math.Abs(c.y-prev.y) > 0.2*size {
+					// a raised or lowered chunk is a footnote mark or an
+					// index, not part of the word it touches
 					b.WriteByte(' ')
 				}
 			}
