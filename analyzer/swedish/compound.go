@@ -113,6 +113,35 @@ func (l *Lexicon) inflectionBases(w string) []string {
 // search returns the best split of w[from:] into at most n parts (at
 // least two), or nil.
 func (l *Lexicon) search(w string, from, n int) []part {
+	sp := splitter{l: l, w: w, finals: map[int]finalResult{}}
+	return sp.search(from, n)
+}
+
+// splitter is one search over one word; it remembers which endings of
+// the word can be a last part, so that the search stays quadratic at
+// worst ("barnbarnbarn…").
+type splitter struct {
+	l      *Lexicon
+	w      string
+	finals map[int]finalResult
+}
+
+type finalResult struct {
+	lemma string
+	ok    bool
+}
+
+func (sp *splitter) final(i int) (string, bool) {
+	if r, ok := sp.finals[i]; ok {
+		return r.lemma, r.ok
+	}
+	lemma, ok := sp.l.final(sp.w[i:])
+	sp.finals[i] = finalResult{lemma, ok}
+	return lemma, ok
+}
+
+func (sp *splitter) search(from, n int) []part {
+	l, w := sp.l, sp.w
 	var best []part
 	for i := from; i < len(w); {
 		_, size := utf8.DecodeRuneInString(w[i:])
@@ -131,19 +160,26 @@ func (l *Lexicon) search(w string, from, n int) []part {
 		if utf8.RuneCountInString(rest) < minPart {
 			break
 		}
-		for _, h := range l.heads(head) {
+		hs := l.heads(head)
+		if len(hs) == 0 {
+			continue
+		}
+		lemma, finalOK := sp.final(i)
+		var sub []part
+		if n > 2 {
+			sub = sp.search(i, n-1)
+		}
+		for _, h := range hs {
 			if h.end == len(head) && strings.HasPrefix(rest, "s") && mustLink(head) {
 				continue // "verksamhets|år", never "verksamhet|sår"
 			}
 			h.start += from
 			h.end += from
-			if lemma, ok := l.final(rest); ok {
+			if finalOK {
 				best = l.better(w, best, []part{h, {start: i, end: len(w), lemma: lemma}})
 			}
-			if n > 2 {
-				if sub := l.search(w, i, n-1); sub != nil {
-					best = l.better(w, best, append([]part{h}, sub...))
-				}
+			if sub != nil {
+				best = l.better(w, best, append([]part{h}, sub...))
 			}
 		}
 	}

@@ -128,7 +128,7 @@ func (l *Lexicon) scan(text string, emit func(start, end int, kind TokenKind)) {
 }
 
 // wordAt reads the word starting at i. It returns the end of the token,
-// where scanning resumes (after a dropped colon suffix) and the kind.
+// where scanning resumes (after a dropped suffix) and the kind.
 func wordAt(text string, i int) (end, next int, kind TokenKind) {
 	letters, digits, upperOrDigit := 0, 0, true
 	j := i
@@ -146,10 +146,17 @@ func wordAt(text string, i int) (end, next int, kind TokenKind) {
 			j += size
 			continue
 		}
-		// "3,5" and "3.2": a separator between two digits.
-		if (r == ',' || r == '.') && j > i && isDigitByte(text[j-1]) && j+1 < len(text) && isDigitByte(text[j+1]) && letters == 0 {
-			j++
-			continue
+		if letters == 0 && j > i {
+			// "3,5" and "3.2": a separator between two digits.
+			if (r == ',' || r == '.') && isDigitByte(text[j-1]) && j+1 < len(text) && isDigitByte(text[j+1]) {
+				j++
+				continue
+			}
+			// "1 500", "33 000": a thousands group after at most three digits.
+			if n := thousandsGroup(text, i, j, r, size); n > 0 {
+				j += n
+				continue
+			}
 		}
 		break
 	}
@@ -157,26 +164,65 @@ func wordAt(text string, i int) (end, next int, kind TokenKind) {
 	if letters == 0 {
 		kind = KindNumber
 	}
-	// "BUP:s", "SIP:ar", "1:a": the colon suffix is inflection, not a word.
-	if j < len(text) && text[j] == ':' && upperOrDigit && (letters+digits) > 0 {
-		k := j + 1
-		n := 0
-		for k < len(text) && n <= 3 {
-			r, size := utf8.DecodeRuneInString(text[k:])
-			if !unicode.IsLower(r) {
-				break
-			}
-			k += size
-			n++
-		}
-		if n >= 1 && n <= 3 {
-			r, _ := utf8.DecodeRuneInString(text[k:])
-			if k == len(text) || !isWordRune(r) {
-				return j, k, kind
-			}
+	// "BUP:s", "SIP:ar", "1:a": the colon suffix is inflection, not a word;
+	// so is "’s" after any word ("Skåne’s").
+	if j < len(text) && ((text[j] == ':' && upperOrDigit) || text[j] == '\'' || strings.HasPrefix(text[j:], "’")) {
+		_, sep := utf8.DecodeRuneInString(text[j:])
+		if k, ok := inflectionSuffix(text, j+sep, text[j] == ':'); ok {
+			return j, k, kind
 		}
 	}
 	return j, j, kind
+}
+
+// inflectionSuffix reports whether 1-3 lower-case letters (just "s" after
+// an apostrophe) follow at k and end a word there, and where they end.
+func inflectionSuffix(text string, k int, colon bool) (int, bool) {
+	n := 0
+	for k < len(text) && n <= 3 {
+		r, size := utf8.DecodeRuneInString(text[k:])
+		if !unicode.IsLower(r) {
+			break
+		}
+		k += size
+		n++
+	}
+	if n < 1 || n > 3 || (!colon && (n != 1 || text[k-1] != 's')) {
+		return 0, false
+	}
+	r, _ := utf8.DecodeRuneInString(text[k:])
+	return k, k == len(text) || !isWordRune(r)
+}
+
+// thousandsGroup returns the length of a space (or no-break or thin
+// space) and three digits that continue the number text[i:j], or 0. The
+// number so far must be one to three digits or already grouped.
+func thousandsGroup(text string, i, j int, sep rune, size int) int {
+	if sep != ' ' && sep != '\u00a0' && sep != '\u2009' && sep != '\u202f' {
+		return 0
+	}
+	digitsOnly, grouped := true, false
+	for _, r := range text[i:j] {
+		switch {
+		case r == ' ' || r == '\u00a0' || r == '\u2009' || r == '\u202f':
+			grouped = true
+		case r < '0' || r > '9':
+			digitsOnly = false
+		}
+	}
+	if !digitsOnly || (!grouped && j-i > 3) {
+		return 0
+	}
+	k := j + size
+	if k+3 > len(text) || !isDigitByte(text[k]) || !isDigitByte(text[k+1]) || !isDigitByte(text[k+2]) {
+		return 0
+	}
+	if k+3 < len(text) {
+		if r, _ := utf8.DecodeRuneInString(text[k+3:]); isWordRune(r) {
+			return 0
+		}
+	}
+	return size + 3
 }
 
 func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }

@@ -27,6 +27,11 @@ func TestTokenize(t *testing.T) {
 		{"email", "Kontakt: anna.berg@regionjh.se, tel", []string{"Kontakt", "anna.berg@regionjh.se", "tel"}},
 		{"abbreviation", "bl.a. skolor", []string{"bl", "a", "skolor"}},
 		{"å ä ö", "Åtgärder för äldres ökade ohälsa", []string{"Åtgärder", "för", "äldres", "ökade", "ohälsa"}},
+		{"thousands", "drygt 1 500 elever och 33\u00a0000 invånare", []string{"drygt", "1 500", "elever", "och", "33\u00a0000", "invånare"}},
+		{"year then number", "år 2018 500 personer", []string{"år", "2018", "500", "personer"}},
+		{"decimal not grouped", "3,5 000", []string{"3,5", "000"}},
+		{"apostrophe s", "Skåne’s plan och NSPH's", []string{"Skåne", "plan", "och", "NSPH"}},
+		{"apostrophe other", "rock'n'roll", []string{"rock", "n", "roll"}},
 		{"empty", "", nil},
 		{"punctuation only", " – , . ", nil},
 	}
