@@ -77,7 +77,7 @@ type found struct {
 var otherColumns = map[string]bool{"källa": true, "källor": true, "datakälla": true, "ansvar": true, "ansvarig": true,
 	"tidsplan": true, "tid": true, "år": true, "status": true, "kommentar": true, "aktivitet": true, "aktiviteter": true,
 	"insats": true, "insatser": true, "målvärde": true, "målnivå": true, "utfall": true, "baslinje": true, "nuläge": true,
-	"startvärde": true, "målår": true, "huvudman": true, "och": true, "område": true, "uppföljning": true, "frekvens": true,
+	"startvärde": true, "målår": true, "huvudman": true, "område": true, "uppföljning": true, "frekvens": true,
 	"mätning": true, "typ": true, "resultat": true, "när": true, "vem": true, "hur": true}
 
 // goalsAndIndicators extracts goals and indicators in document order and
@@ -159,9 +159,12 @@ func (d *doc) flatHeader(u int) *tableHeader {
 		return nil
 	}
 	pg := &d.pages[un.page]
-	goal, ind := false, false
+	goal, ind, words := false, false, 0
 	for i := un.tokFrom; i < un.tokTo; i++ {
 		t := &pg.toks[i]
+		if !t.number {
+			words++
+		}
 		switch {
 		case t.number:
 		case t.lower == "mål" || t.lower == "delmål" || t.lower == "effektmål" || t.lower == "målsättning":
@@ -173,7 +176,7 @@ func (d *doc) flatHeader(u int) *tableHeader {
 			return nil
 		}
 	}
-	if !goal || !ind {
+	if !goal || !ind || words < 2 {
 		return nil
 	}
 	return &tableHeader{goalCol: 0, indCol: 1, flat: true, section: un.section}
@@ -332,6 +335,10 @@ func (r *reader) readUnit(u int) {
 	_, stmt := d.fires(u, cb.goalStatement)
 	goalCtx := r.label == "mal" || ctxKind == "mal" || d.headingFires(u, cb.goalHeading)
 	isGoal := !notGoal && (stmt || goalLabel || (goalCtx && listLike && un.kind != uHeading && !isInd))
+	if un.kind == uHeading && wordCount(text) <= 2 && d.namesSection(u) {
+		// "Vision", "Uppföljning": a heading that names a part is neither.
+		isGoal, isInd = false, false
+	}
 	if isInd && !indStmt && isGoal && stmt {
 		isInd = false // a measure written into the goal belongs to the goal
 	}
@@ -422,14 +429,38 @@ func (d *doc) spanType(u, start, end int) string {
 	return "ospecificerad"
 }
 
+// namesSection reports whether a section rule fires on unit u: the
+// heading names a part of the plan ("Vision", "Indikatorer").
+func (d *doc) namesSection(u int) bool {
+	for _, f := range d.units[u].fired {
+		if strings.HasPrefix(f.r.set, "sections/") {
+			return true
+		}
+	}
+	return false
+}
+
 // headingFires reports whether rs fires on the heading of u's section.
 func (d *doc) headingFires(u int, rs []*rule) bool {
-	s := d.sections[d.units[u].section]
-	if s.unit < 0 || s.unit == u {
+	h := d.headingOf(u)
+	if h < 0 {
 		return false
 	}
-	_, ok := d.fires(s.unit, rs)
+	_, ok := d.fires(h, rs)
 	return ok
+}
+
+// headingOf returns the nearest heading unit before u in u's section
+// (its own heading, or a sub-heading that opened no section, as in a
+// passage coded alone), or -1.
+func (d *doc) headingOf(u int) int {
+	sec := d.units[u].section
+	for h := u - 1; h >= 0 && d.units[h].section == sec; h-- {
+		if d.units[h].kind == uHeading {
+			return h
+		}
+	}
+	return -1
 }
 
 // horizon reads a goal's horizon: cue words in the goal, then years
@@ -452,15 +483,15 @@ func (d *doc) horizon(u int, year int) string {
 	if h := yearHorizon(d.unitYears(u), year); h != "" {
 		return h
 	}
-	if s := d.sections[d.units[u].section]; s.unit >= 0 && s.unit != u {
-		if _, ok := d.fires(s.unit, cb.goalLang); ok {
+	if h := d.headingOf(u); h >= 0 {
+		if _, ok := d.fires(h, cb.goalLang); ok {
 			return "lang"
 		}
-		if _, ok := d.fires(s.unit, cb.goalKort); ok {
+		if _, ok := d.fires(h, cb.goalKort); ok {
 			return "kort"
 		}
-		if h := yearHorizon(d.unitYears(s.unit), year); h != "" {
-			return h
+		if y := yearHorizon(d.unitYears(h), year); y != "" {
+			return y
 		}
 	}
 	return "ospecificerad"

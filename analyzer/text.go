@@ -411,12 +411,15 @@ func classifyLines(ls []line) {
 		}
 	}
 	prevEnds := true // the page start counts as a break
+	// prevShort: the line before was a short line inside a block (after
+	// body text): a list without markers, whose last line is no heading.
+	prevShort, blockStart := false, true
 	for i := range ls {
 		l := &ls[i]
 		if l.kind != lBody {
 			prevEnds = l.kind != lHeader || prevEnds
 			if l.kind == lBlank || l.kind == lTOC {
-				prevEnds = true
+				prevEnds, prevShort, blockStart = true, false, true
 			}
 			continue
 		}
@@ -433,11 +436,13 @@ func classifyLines(ls []line) {
 			l.kind = lItem
 		case isCaps(t) && wordCount(t) <= 10:
 			l.kind, l.level = lHeading, 1
-		case prevEnds && startsUpper(t) && wordCount(t) <= 8 && len(t) <= 80 &&
+		case prevEnds && !prevShort && startsUpper(t) && wordCount(t) <= 8 && len(t) <= 80 &&
 			!endsSentence(t) && !strings.HasSuffix(t, ",") && !strings.HasSuffix(t, ";") &&
 			(next == nil || !shortLine(next)):
 			l.kind, l.level = lHeading, 2
 		}
+		prevShort = shortLine(l) && !blockStart
+		blockStart = l.kind == lHeading
 		prevEnds = l.kind == lHeading || l.kind == lRow || endsSentence(t) || strings.HasSuffix(t, ":") ||
 			(l.kind == lItem && !strings.HasSuffix(t, ",")) || (maxLen > 0 && len(t) < maxLen*6/10 && next != nil && startsUpper(next.text))
 	}
