@@ -2,23 +2,19 @@ package index
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2/search"
 )
 
-// Facets are counted per plan and section, not per field: each segment
-// has one doc value, plan id and section, and the plan-level fields (län,
-// year, audience, codes) come from the plan's marker, held in memory. A
-// plan with thirty codes so costs a search one value per match, not
-// thirty-four.
-
-const facetSep = "\x1f"
+// Facets are counted per plan and per section, not per field: the
+// plan-level fields (län, year, audience, codes) come from the plan's
+// marker, held in memory, so a plan with thirty codes costs a search two
+// doc values per match, not thirty-four.
 
 // facetNames are the facets of Result.
 func facetNames() []string { return []string{"lan", "year", "audience", "code", "section"} }
 
-// maxFacetValues bounds the plan×section pairs counted.
+// maxFacetValues bounds the plans counted.
 const maxFacetValues = 1 << 20
 
 // planMeta is what facets need to know about a plan.
@@ -69,13 +65,19 @@ func (ix *Index) loadMeta() (map[string]planMeta, error) {
 	return meta, nil
 }
 
-// countFacets turns the plan×section counts of a search into the facets.
-func (ix *Index) countFacets(fr *search.FacetResult) map[string]map[string]int {
+// countFacets turns the per-plan and per-section counts of a search into
+// the facets.
+func (ix *Index) countFacets(plans, sections *search.FacetResult) map[string]map[string]int {
 	out := map[string]map[string]int{}
 	for _, name := range facetNames() {
 		out[name] = map[string]int{}
 	}
-	if fr == nil || fr.Terms == nil {
+	if sections != nil && sections.Terms != nil {
+		for _, t := range sections.Terms.Terms() {
+			out["section"][t.Term] = t.Count
+		}
+	}
+	if plans == nil || plans.Terms == nil {
 		return out
 	}
 	ix.metaMu.RLock()
@@ -85,10 +87,8 @@ func (ix *Index) countFacets(fr *search.FacetResult) map[string]map[string]int {
 			out[facet][value] += n
 		}
 	}
-	for _, t := range fr.Terms.Terms() {
-		planID, section, _ := strings.Cut(t.Term, facetSep)
-		add("section", section, t.Count)
-		m := ix.meta[planID]
+	for _, t := range plans.Terms.Terms() {
+		m := ix.meta[t.Term]
 		add("lan", m.Lan, t.Count)
 		add("year", m.Year, t.Count)
 		add("audience", m.Audience, t.Count)

@@ -295,7 +295,6 @@ func toDoc(planID string, s Segment) segDoc {
 		Offset:   float64(s.Offset),
 		Text:     s.Text,
 		Parts:    s.Text,
-		Facet:    planID + facetSep + s.Section,
 	}
 }
 

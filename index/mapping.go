@@ -25,7 +25,6 @@ const (
 	fOffset      = "offset"
 	fText        = "text"  // whole-word stems; stored, for fragments
 	fParts       = "parts" // whole-word and compound-part stems; not stored
-	fFacet       = "facet" // planID + "\x1f" + section: the one doc value facets read per match
 )
 
 const (
@@ -49,7 +48,6 @@ type segDoc struct {
 	Offset   float64  `json:"offset"`
 	Text     string   `json:"text"`
 	Parts    string   `json:"parts"`
-	Facet    string   `json:"facet"`
 }
 
 // markerDoc records that a plan is indexed, from which version of it, and
@@ -95,14 +93,16 @@ func newMapping() mapping.IndexMapping {
 
 	doc := bleve.NewDocumentStaticMapping()
 	doc.AddFieldMappingsAt(fKind, keywordField(false))
-	doc.AddFieldMappingsAt(fPlanID, keywordField(true))
+	withDocValues := func(f *mapping.FieldMapping) *mapping.FieldMapping {
+		f.DocValues = true // counted by facets
+		return f
+	}
+	doc.AddFieldMappingsAt(fPlanID, withDocValues(keywordField(true)))
 	doc.AddFieldMappingsAt(fFingerprint, storedOnly(bleve.NewKeywordFieldMapping()))
-	for _, name := range []string{fLan, fLanCode, fKommun, fAudience, fYear, fSection, fCode} {
+	for _, name := range []string{fLan, fLanCode, fKommun, fAudience, fYear, fCode} {
 		doc.AddFieldMappingsAt(name, keywordField(true))
 	}
-	facet := keywordField(false)
-	facet.DocValues = true
-	doc.AddFieldMappingsAt(fFacet, facet)
+	doc.AddFieldMappingsAt(fSection, withDocValues(keywordField(true)))
 	doc.AddFieldMappingsAt(fPage, storedOnly(bleve.NewNumericFieldMapping()))
 	doc.AddFieldMappingsAt(fOffset, storedOnly(bleve.NewNumericFieldMapping()))
 	doc.AddFieldMappingsAt(fText, textField(AnalyzerSwedish, true))

@@ -85,11 +85,14 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	query := compileQuery(node)
 	q := bquery.NewBooleanQuery([]bquery.Query{query}, nil, nil)
-	q.AddFilter(filters(r))
+	if f := filters(r); f != nil {
+		q.AddFilter(f)
+	}
 
 	req := bleve.NewSearchRequestOptions(q, size, r.From, false)
 	req.Fields = hitFields()
-	req.AddFacet(fFacet, bleve.NewFacetRequest(fFacet, maxFacetValues))
+	req.AddFacet(fPlanID, bleve.NewFacetRequest(fPlanID, maxFacetValues))
+	req.AddFacet(fSection, bleve.NewFacetRequest(fSection, maxFacetValues))
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", r.Q, err)
@@ -102,7 +105,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	for _, d := range res.Hits {
 		out.Hits = append(out.Hits, ix.toHit(d, locs[d.ID]))
 	}
-	out.Facets = ix.countFacets(res.Facets[fFacet])
+	out.Facets = ix.countFacets(res.Facets[fPlanID], res.Facets[fSection])
 	out.Took = time.Since(start)
 	return out, nil
 }
@@ -145,10 +148,10 @@ func pageSize(r Request) (int, error) {
 	return r.Size, nil
 }
 
-// filters is the non-scoring part of the query: segments only, and the
-// request's field filters.
+// filters is the non-scoring part of the query, the request's field
+// filters, or nil if it has none.
 func filters(r Request) bquery.Query {
-	qs := []bquery.Query{termQ(fKind, kindSegment)}
+	var qs []bquery.Query
 	add := func(fields []string, values []string) {
 		if len(values) == 0 {
 			return
@@ -171,6 +174,9 @@ func filters(r Request) bquery.Query {
 		years[i] = strconv.Itoa(y)
 	}
 	add([]string{fYear}, years)
+	if len(qs) == 0 {
+		return nil
+	}
 	return bquery.NewConjunctionQuery(qs)
 }
 
@@ -181,10 +187,11 @@ func termQ(field, term string) *bquery.TermQuery {
 }
 
 // compileQuery is compile for a whole query: a nil node (empty query)
-// matches everything, a query of stop words nothing.
+// matches every segment, a query of stop words nothing. Markers have no
+// text, so only "every segment" needs to keep them out.
 func compileQuery(n Node) bquery.Query {
 	if n == nil {
-		return bleve.NewMatchAllQuery()
+		return allSegments()
 	}
 	if q := compile(n); q != nil {
 		return q
@@ -207,7 +214,7 @@ func compile(n Node) bquery.Query {
 		return textQuery(n.Text)
 	case *Not:
 		// Only reached for a query that is one negation: everything else.
-		b := bquery.NewBooleanQuery([]bquery.Query{bleve.NewMatchAllQuery()}, nil, nil)
+		b := bquery.NewBooleanQuery([]bquery.Query{allSegments()}, nil, nil)
 		if q := compile(n.Node); q != nil {
 			b.AddMustNot(q)
 		}
@@ -249,10 +256,12 @@ func compileAnd(n *And) bquery.Query {
 		return bquery.NewMatchNoneQuery()
 	}
 	if positives == 0 {
-		b.AddMust(bleve.NewMatchAllQuery())
+		b.AddMust(allSegments())
 	}
 	return b
 }
+
+func allSegments() bquery.Query { return termQ(fKind, kindSegment) }
 
 // textQuery matches the words of s: one word as a term, several (a phrase,
 // or "SIP-samordnare") as a phrase. It returns nil when s has no words.

@@ -32,7 +32,7 @@ type SyncStats struct {
 // not nil, is called before the first plan and after each one. Each plan
 // is one batch, so a Sync cut short leaves whole plans, and the next Sync
 // carries on. An error names the plan it happened on; ctx is checked
-// between plans.
+// between plans. After writing many plans it compacts the index (Compact).
 func Sync(ctx context.Context, ix *Index, src Source, progress func(done, total int)) (SyncStats, error) {
 	start := time.Now()
 	var st SyncStats
@@ -100,9 +100,19 @@ func Sync(ctx context.Context, ix *Index, src Source, progress func(done, total 
 		done++
 		step()
 	}
+	if done >= compactAfter {
+		if err := ix.Compact(ctx); err != nil {
+			return st, fmt.Errorf("sync: %w", err)
+		}
+	}
 	st.Took = time.Since(start)
 	return st, nil
 }
+
+// compactAfter is how many plans a Sync writes or deletes before it
+// compacts the index: after a rebuild the many small segments of one
+// batch per plan make every search slower until merged.
+const compactAfter = 50
 
 // planIDs returns the ids of every plan with any document, marker or not.
 func (ix *Index) planIDs() (map[string]bool, error) {
