@@ -998,7 +998,7 @@
     dims.sort((a, b) => (dimOrder.indexOf(a) + 1 || 99) - (dimOrder.indexOf(b) + 1 || 99));
     const cell = (list, kind, dim) => {
       const mine = (list || []).filter((x) => dimOf(x) === dim);
-      return el("td", {}, mine.length ? el("div", { class: "chipline" }, mine.map((x) => codeChip(x, kind, labels))) : el("span", { class: "muted" }, "–"));
+      return el("td", { "data-label": { added: "Tillkomna", removed: "Borttagna", kept: "Kvar" }[kind] }, mine.length ? el("div", { class: "chipline" }, mine.map((x) => codeChip(x, kind, labels))) : el("span", { class: "muted" }, "–"));
     };
     const n = (list) => " (" + (list || []).length + ")";
     root.append(el("section", { class: "panel", "aria-labelledby": "cc-h" }, el("h2", { id: "cc-h" }, "Koder"),
@@ -1313,10 +1313,10 @@
       g.append(svg("text", { x: x + w / 2, y: y(p.value) - 4, "text-anchor": "middle" }, String(p.value)));
       g.append(svg("text", { x: x + w / 2, y: H - padB + 16, "text-anchor": "middle" }, String(p.year)));
     });
-    const table = el("table", { class: "sr-only" }, el("caption", {}, title),
+    const table = el("table", {}, el("caption", {}, title),
       el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "År"), el("th", { scope: "col" }, "Län"))),
       el("tbody", {}, points.map((p) => el("tr", {}, el("td", {}, p.year), el("td", {}, p.value)))));
-    return el("div", {}, g, table);
+    return el("div", {}, g, el("div", { class: "sr-only" }, table));
   }
 
   // ---------- Analys ----------
