@@ -6,7 +6,7 @@ import (
 )
 
 func benchText(b *testing.B) string {
-	src, err := os.ReadFile("testdata/plan.txt")
+	src, err := os.ReadFile("testdata/analyze/plan.txt")
 	if err != nil {
 		b.Fatal(err)
 	}

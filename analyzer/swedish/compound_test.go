@@ -186,3 +186,22 @@ func TestLexiconWith(t *testing.T) {
 		t.Errorf("the default lexicon changed: %q", got)
 	}
 }
+
+// TestSplitCases runs testdata/split_cases.txt.
+func TestSplitCases(t *testing.T) {
+	for _, line := range readLines(t, "split_cases.txt") {
+		word, want, ok := strings.Cut(line, "\t")
+		if !ok {
+			t.Fatalf("split_cases.txt: bad line %q", line)
+		}
+		t.Run(word, func(t *testing.T) {
+			got := strings.Join(Split(word), "+")
+			if got == "" {
+				got = "-"
+			}
+			if got != want {
+				t.Errorf("Split(%q) = %q; want %q", word, got, want)
+			}
+		})
+	}
+}

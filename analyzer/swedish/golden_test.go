@@ -75,19 +75,19 @@ func TestStemGolden(t *testing.T) {
 	checkGolden(t, "stems.golden", b.String())
 }
 
-// TestAnalyzeGolden pins AnalyzeIndex on testdata/*.txt (other than
-// stems.txt): one term a line, with its position, kind, byte offsets and
-// the text those offsets cover.
+// TestAnalyzeGolden pins AnalyzeIndex and Sentences on
+// testdata/analyze/*.txt: one term a line, with its position, kind, byte
+// offsets and the text those offsets cover, then the sentences.
 func TestAnalyzeGolden(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "*.txt"))
+	files, err := filepath.Glob(filepath.Join("testdata", "analyze", "*.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	if len(files) == 0 {
+		t.Fatal("no testdata/analyze/*.txt")
+	}
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".txt")
-		if name == "stems" {
-			continue
-		}
 		t.Run(name, func(t *testing.T) {
 			src, err := os.ReadFile(f)
 			if err != nil {
@@ -103,7 +103,7 @@ func TestAnalyzeGolden(t *testing.T) {
 			for _, s := range Sentences(text) {
 				fmt.Fprintf(&b, "[%d:%d]\t%q\n", s.Start, s.End, text[s.Start:s.End])
 			}
-			checkGolden(t, name+".golden", b.String())
+			checkGolden(t, filepath.Join("analyze", name+".golden"), b.String())
 		})
 	}
 }
@@ -113,7 +113,7 @@ func TestAnalyzeGolden(t *testing.T) {
 // holds the version and a hash of the golden outputs.
 func TestVersionTracksAnalysis(t *testing.T) {
 	h := sha256.New()
-	for _, name := range []string{"stems.golden", "plan.golden"} {
+	for _, name := range []string{"stems.golden", filepath.Join("analyze", "plan.golden")} {
 		b, err := os.ReadFile(filepath.Join("testdata", name))
 		if err != nil {
 			t.Fatal(err)
