@@ -230,6 +230,23 @@ func TestOpenAPICoversRoutes(t *testing.T) {
 		t.Fatal("Handler is not an *echo.Echo")
 	}
 	param := regexp.MustCompile(`:([A-Za-z_]+)`)
+	registered := map[string]bool{}
+	for _, r := range e.Routes() {
+		registered[strings.ToLower(r.Method)+" "+param.ReplaceAllString(r.Path, "{$1}")] = true
+	}
+	// And the other way: nothing is described that the server does not serve.
+	for path, item := range doc.Paths {
+		for method := range item {
+			switch method {
+			case "get", "post", "put", "patch", "delete", "head", "options":
+			default:
+				continue // parameters, summary, …
+			}
+			if !registered[method+" "+path] {
+				t.Errorf("openapi.yaml describes %s %s, which the server does not serve", strings.ToUpper(method), path)
+			}
+		}
+	}
 	for _, r := range e.Routes() {
 		if !strings.HasPrefix(r.Path, "/api/") && r.Path != "/healthz" {
 			continue
