@@ -100,6 +100,9 @@ func cleanSpans(text string, spans []span) []span {
 // snapStart moves p forward to a character and then to the start of a
 // word, never past limit.
 func snapStart(text string, p, limit int) int {
+	if p > limit {
+		p = limit
+	}
 	if p <= 0 {
 		return 0
 	}
@@ -120,6 +123,9 @@ func snapStart(text string, p, limit int) int {
 // snapEnd moves p back to a character and then to the end of a word,
 // never before limit.
 func snapEnd(text string, p, limit int) int {
+	if p < limit {
+		p = limit
+	}
 	if p >= len(text) {
 		return len(text)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"reflect"
 	"slices"
 	"sort"
 	"strconv"
@@ -100,6 +101,8 @@ func TestSearch(t *testing.T) {
 		{"or and word", Request{Q: "skolan suicid OR ohälsa"}, []string{"A/3/aktivitet", "B/2/aktivitet"}},
 		{"phrase", Request{Q: `"psykisk ohälsa"`}, []string{"B/1/behovsanalys", "B/2/aktivitet"}},
 		{"phrase over stop word", Request{Q: `"vård och omsorg"`}, []string{"C/1/ovrigt"}},
+		{"phrase ending in a compound part", Request{Q: `"stärkas anhörig"`}, []string{"A/1/behovsanalys"}},
+		{"phrase of whole compound", Request{Q: `"förbättra äldreomsorgen"`}, []string{"A/2/mal"}},
 		{"phrase order matters", Request{Q: `"omsorg och vård"`}, nil},
 		{"phrase minus", Request{Q: `ohälsa -"psykisk ohälsa"`}, nil},
 		{"hyphenated word is a phrase", Request{Q: "barn-och-unga"}, []string{"B/1/behovsanalys"}},
@@ -305,6 +308,74 @@ func TestResultJSON(t *testing.T) {
 	for _, k := range []string{"lan", "year", "code"} {
 		if _, ok := facets[k]; !ok {
 			t.Errorf("facets JSON lacks %q", k)
+		}
+	}
+}
+
+func TestSearchHitFields(t *testing.T) {
+	ix := openTest(t)
+	seg := Segment{Lan: "Skåne", LanCode: "12", Kommun: "Malmö", Audience: "barn_unga", Year: 2018,
+		Page: 7, Section: "mal", Codes: []string{"malgrupp:nyanlanda"}, Text: "Nyanlända barn ska få stöd.", Offset: 1234}
+	if err := ix.IndexPlan("P-1", "fp", []Segment{seg}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), Request{Q: "nyanländas"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 {
+		t.Fatalf("hits %d; want 1", len(res.Hits))
+	}
+	h := res.Hits[0]
+	want := Hit{PlanID: "P-1", Lan: "Skåne", LanCode: "12", Kommun: "Malmö", Audience: "barn_unga", Year: 2018,
+		Page: 7, Section: "mal", Offset: 1234, Score: h.Score, Fragments: []string{"<mark>Nyanlända</mark> barn ska få stöd."}}
+	if !reflect.DeepEqual(h, want) {
+		t.Errorf("hit = %+v; want %+v", h, want)
+	}
+	if h.Score <= 0 {
+		t.Errorf("score %v; want > 0", h.Score)
+	}
+}
+
+// TestConcurrentSearchAndWrite runs searches while plans are replaced and
+// deleted (run with -race); a search never sees a half-written plan.
+func TestConcurrentSearchAndWrite(t *testing.T) {
+	ix := loadTest(t)
+	plans := testPlans()
+	ctx := context.Background()
+	done := make(chan error)
+	go func() {
+		for i := 0; i < 20; i++ {
+			if err := ix.IndexPlan("A", "fp-"+strconv.Itoa(i), plans["A"]); err != nil {
+				done <- err
+				return
+			}
+			if err := ix.DeletePlan("C"); err != nil {
+				done <- err
+				return
+			}
+			if err := ix.IndexPlan("C", "fp-C", plans["C"]); err != nil {
+				done <- err
+				return
+			}
+		}
+		done <- nil
+	}()
+	for {
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Fatal(err)
+			}
+			return
+		default:
+		}
+		res, err := ix.Search(ctx, Request{Q: "suicid", Lan: []string{"Jämtland"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != 2 {
+			t.Fatalf("during writes: %d hits for plan A; want 2 (never half a plan)", res.Total)
 		}
 	}
 }
