@@ -205,3 +205,27 @@ func TestSplitCases(t *testing.T) {
 		})
 	}
 }
+
+// TestPartsFindable: for every compound of split_cases.txt, a query for
+// the word each part stands for ("skola" for "skol-", "hälsa" for
+// "hälso-", the last part as written) finds the compound in the index.
+func TestPartsFindable(t *testing.T) {
+	l := DefaultLexicon()
+	for _, line := range readLines(t, "split_cases.txt") {
+		word, want, _ := strings.Cut(line, "\t")
+		if want == "-" {
+			continue
+		}
+		indexed := map[string]bool{}
+		for _, tm := range AnalyzeIndex(word) {
+			indexed[tm.Term] = true
+		}
+		for _, p := range l.splitParts(word) {
+			for _, q := range AnalyzeQuery(p.lemma) {
+				if !indexed[q.Term] {
+					t.Errorf("query %q (term %q) does not find %q; indexed %v", p.lemma, q.Term, word, indexed)
+				}
+			}
+		}
+	}
+}
