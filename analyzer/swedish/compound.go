@@ -90,6 +90,9 @@ func (l *Lexicon) atomic(w, simple string) bool {
 			return true
 		}
 	}
+	if _, ok := l.lemmaOf(w); ok { // "sjukskrivna" is a form of "sjukskriven"
+		return true
+	}
 	if simple == "" {
 		simple = l.simpleStem(w)
 	}

@@ -113,8 +113,12 @@ func TestAnalyzeGolden(t *testing.T) {
 // holds the version and a hash of the golden outputs.
 func TestVersionTracksAnalysis(t *testing.T) {
 	h := sha256.New()
-	for _, name := range []string{"stems.golden", filepath.Join("analyze", "plan.golden")} {
-		b, err := os.ReadFile(filepath.Join("testdata", name))
+	goldens, err := filepath.Glob(filepath.Join("testdata", "analyze", "*.golden"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range append([]string{filepath.Join("testdata", "stems.golden")}, goldens...) {
+		b, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)
 		}
