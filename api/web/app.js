@@ -318,7 +318,11 @@
     try {
       await view(parts.slice(1), params, () => seq === routeSeq);
     } catch (e) {
-      if (seq === routeSeq) main.replaceChildren(el("h1", { tabindex: "-1" }, "Något gick fel"), errorBox(e));
+      if (seq === routeSeq) {
+        main.replaceChildren(el("h1", { tabindex: "-1" }, e.status === 404 ? "Hittades inte" : "Något gick fel"), errorBox(e),
+          el("p", {}, el("a", { href: "#/planer" }, "Till planerna"), " · ", el("a", { href: "#/sok" }, "Till sökningen")));
+        document.title = "Fel – Plankoll";
+      }
     }
   }
 
@@ -384,6 +388,8 @@
       el("div", { class: "filters form-grid", style: "margin-top:.75rem" },
         field("Län", lanSel), field("År", yearSel), field("Målgrupp (audience)", audSel),
         field("Avsnitt", secSel), field("Kod", codeSel)),
+      (state.lan.length || state.year.length || state.audience.length || state.section.length || state.code.length)
+        ? el("p", { class: "small", style: "margin:.5rem 0 0" }, el("a", { href: "#/sok" + qs({ q: state.q }) }, "Rensa filtren")) : null,
       multiChips);
     q.setAttribute("aria-describedby", "q-tips");
     for (const s of [lanSel, yearSel, audSel, secSel, codeSel]) s.addEventListener("change", () => submit(0));
