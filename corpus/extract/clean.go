@@ -9,6 +9,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// noteMark is a footnote's number glued to its first word at a line start.
+var noteMark = regexp.MustCompile(`^(\d{1,3})\p{Lu}\p{Ll}`)
+
 // leaders are the dots or rules of a table of contents' leader tabs.
 var leaders = regexp.MustCompile(`(?:\. ?){4,}|[·…_]{4,}`)
 
@@ -23,6 +26,9 @@ func cleanLine(s string) string {
 		s = strings.TrimSuffix(s, "\u00ad") + "-"
 	}
 	s = norm.NFKC.String(s)
+	if m := noteMark.FindStringSubmatchIndex(s); m != nil {
+		s = s[:m[3]] + " " + s[m[3]:] // "1Beslutet" → "1 Beslutet"
+	}
 	if strings.Contains(s, "....") || strings.Contains(s, ". . . .") || strings.ContainsAny(s, "·…_") {
 		s = leaders.ReplaceAllString(s, " ")
 	}

@@ -22,6 +22,8 @@ func TestCleanLine(t *testing.T) {
 		{"Inledning ........................ 3", "Inledning 3"},
 		{"Mål . . . . . . . 12", "Mål 12"},
 		{"Slut.", "Slut."},
+		{"1Beslutet fattades", "1 Beslutet fattades"},
+		{"3D-skrivare", "3D-skrivare"},
 	}
 	for _, tt := range tests {
 		if got := cleanLine(tt.in); got != tt.want {

@@ -72,11 +72,31 @@ func extractDOCX(data []byte, lim Limits) (*corpus.Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	pages, err := docxBody(xmlBody)
+	parsed, err := docxRead(xmlBody)
 	if err != nil {
 		return nil, corpus.Errorf(corpus.EUnreadable, "The DOCX body is not well-formed XML: %v.", err)
 	}
 	doc := &corpus.Document{Format: "docx"}
+	pages := parsed.pages
+	if len(parsed.notes) > 0 {
+		notes := map[string]string{}
+		for _, part := range []string{"word/footnotes.xml", "word/endnotes.xml"} {
+			if f := parts[part]; f != nil {
+				b, err := read(f)
+				if err != nil {
+					return nil, err
+				}
+				m, err := docxNotes(b)
+				if err != nil {
+					doc.Warnings = append(doc.Warnings, fmt.Sprintf("%s is not well-formed XML: notes skipped", part))
+				}
+				for k, v := range m {
+					notes[k] = v
+				}
+			}
+		}
+		pages = attachNotes(pages, parsed.notes, notes)
+	}
 	for i, p := range pages {
 		doc.Pages = append(doc.Pages, corpus.Page{Page: i + 1, Text: p})
 	}
@@ -116,6 +136,20 @@ func extractDOCX(data []byte, lim Limits) (*corpus.Document, error) {
 		}
 	}
 	return doc, nil
+}
+
+// attachNotes appends each referenced note's text, as a paragraph, to
+// the page that refers to it, as a printed page carries its footnotes.
+func attachNotes(pages []string, refs []noteRef, notes map[string]string) []string {
+	for _, r := range refs {
+		text := notes[r.id]
+		if text == "" || len(pages) == 0 {
+			continue
+		}
+		p := min(r.page, len(pages)-1)
+		pages[p] += "\n\n" + text
+	}
+	return pages
 }
 
 // safeZipName refuses absolute names and names with ".." components.
@@ -169,6 +203,15 @@ type docxWriter struct {
 	// table state: rows of cells, each cell its paragraphs
 	tables   []*docxTable
 	prevList bool
+	// notes lists the footnote and endnote references in order, with
+	// the page each stands on
+	notes []noteRef
+}
+
+// noteRef is a reference to a footnote ("footnote:3") or endnote.
+type noteRef struct {
+	id   string
+	page int
 }
 
 type docxTable struct {
@@ -179,6 +222,15 @@ type docxTable struct {
 // docxBody reads the paragraphs, tables and page breaks of a document,
 // header or footer part.
 func docxBody(data []byte) ([]string, error) {
+	w, err := docxRead(data)
+	if err != nil {
+		return nil, err
+	}
+	return w.pages, nil
+}
+
+// docxRead is docxBody that also returns the note references.
+func docxRead(data []byte) (*docxWriter, error) {
 	d := xml.NewDecoder(bytes.NewReader(data))
 	d.Strict = false
 	w := &docxWriter{}
@@ -199,8 +251,11 @@ func docxBody(data []byte) ([]string, error) {
 				continue
 			}
 			switch t.Name.Local {
-			case "delText", "instrText", "Fallback", "footnoteReference":
+			case "delText", "instrText", "Fallback":
 				skip = 1
+			case "footnoteReference", "endnoteReference":
+				kind := strings.TrimSuffix(t.Name.Local, "Reference")
+				w.notes = append(w.notes, noteRef{kind + ":" + attr(t, "id"), len(w.pages)})
 			case "t":
 				inText = true
 			case "tab", "ptab":
@@ -268,7 +323,51 @@ func docxBody(data []byte) ([]string, error) {
 	}
 	w.endPara()
 	w.pageBreak()
-	return w.pages, nil
+	return w, nil
+}
+
+// docxNotes reads word/footnotes.xml or word/endnotes.xml: the text of
+// each note by "footnote:<id>" or "endnote:<id>". Separators are skipped.
+func docxNotes(data []byte) (map[string]string, error) {
+	notes := map[string]string{}
+	d := xml.NewDecoder(bytes.NewReader(data))
+	d.Strict = false
+	var key string
+	var start int64
+	depth := 0
+	for {
+		before := d.InputOffset()
+		tok, err := d.Token()
+		if err == io.EOF {
+			return notes, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if depth == 0 && (t.Name.Local == "footnote" || t.Name.Local == "endnote") {
+				key, start = "", d.InputOffset()
+				if attr(t, "type") == "" {
+					key = t.Name.Local + ":" + attr(t, "id")
+				}
+				depth = 1
+			} else if depth > 0 {
+				depth++
+			}
+		case xml.EndElement:
+			if depth == 0 {
+				continue
+			}
+			if depth--; depth == 0 && key != "" {
+				pages, err := docxBody(data[start:before])
+				if err != nil {
+					return nil, err
+				}
+				notes[key] = strings.Join(pages, "\n\n")
+			}
+		}
+	}
 }
 
 func attr(e xml.StartElement, local string) string {

@@ -4,14 +4,18 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Layout thresholds, in ems of the text concerned.
 const (
-	spaceGap    = 0.15 // a gap wider than this between glyphs is a space
-	chunkGap    = 1.0  // a gap wider than this starts a new chunk
-	paraGap     = 0.5  // white space between lines wider than this splits blocks
-	gutterGap   = 1.2  // white space between columns at least this wide
+	spaceGap = 0.15 // a gap wider than this between glyphs is a space
+	chunkGap = 1.0  // a gap wider than this starts a new chunk
+	paraGap  = 0.5  // white space between lines wider than this splits blocks
+	// white space between columns or table cells at least this wide;
+	// chunks only end at gaps over chunkGap, or where the drawing order
+	// jumps, so a narrower gap between chunks is still no word space
+	gutterGap   = 0.5
 	ascent      = 0.75 // a glyph's box above its baseline
 	descent     = 0.2  // and below
 	maxCutDepth = 40
@@ -164,9 +168,24 @@ func makeChunks(gs []glyph, rot int) []*chunk {
 // (columns); a region that splits no further is read line by line.
 func (l *layout) cut(cs []*chunk, depth int) {
 	if depth < maxCutDepth && len(cs) > 1 {
-		if parts := l.cutHorizontal(cs); len(parts) > 1 {
-			for _, p := range parts {
-				l.cut(p, depth+1)
+		if bands := l.cutHorizontal(cs); len(bands) > 1 {
+			groups := l.mergeColumnBands(bands)
+			if len(groups) > 1 {
+				for _, g := range groups {
+					l.cut(g, depth+1)
+				}
+				return
+			}
+			// every band belongs to one block of columns: cut it into
+			// its columns, each read top to bottom
+			if parts, table := l.cutVertical(cs); len(parts) > 1 && !table {
+				for _, p := range parts {
+					l.cut(p, depth+1)
+				}
+				return
+			}
+			for _, b := range bands {
+				l.cut(b, depth+1)
 			}
 			return
 		}
@@ -186,6 +205,83 @@ func (l *layout) cut(cs []*chunk, depth int) {
 		lines[0].para = true
 	}
 	l.out = append(l.out, lines...)
+}
+
+// mergeColumnBands joins horizontal bands that belong to one block of
+// columns: a band of text columns takes in the bands above and below it
+// whose chunks each stay inside one of its columns and use two columns or
+// more, such as headings standing at the top of each column, or column
+// paragraphs whose gaps happen to line up. Read apart, such bands would
+// interleave the columns.
+func (l *layout) mergeColumnBands(bands [][]*chunk) [][]*chunk {
+	var out [][]*chunk
+	for i := 0; i < len(bands); {
+		centers := l.gutters(bands[i])
+		if centers == nil {
+			out = append(out, bands[i])
+			i++
+			continue
+		}
+		merged := bands[i]
+		for len(out) > 0 && spansColumns(out[len(out)-1], centers) {
+			merged = append(append([]*chunk(nil), out[len(out)-1]...), merged...)
+			out = out[:len(out)-1]
+		}
+		j := i + 1
+		for ; j < len(bands) && spansColumns(bands[j], centers); j++ {
+			merged = append(append([]*chunk(nil), merged...), bands[j]...)
+		}
+		out = append(out, merged)
+		i = j
+	}
+	return out
+}
+
+// gutters returns the middle of each gutter of a band laid out in text
+// columns, or nil. Text columns hold two lines or more each, one of them
+// three or more; a table row with one wrapped cell does not qualify.
+func (l *layout) gutters(band []*chunk) []float64 {
+	parts, table := l.cutVertical(band)
+	if len(parts) < 2 || table {
+		return nil
+	}
+	most := 0
+	for _, p := range parts {
+		n := countLines(p)
+		if n < 2 {
+			return nil
+		}
+		most = max(most, n)
+	}
+	if most < 3 {
+		return nil
+	}
+	centers := make([]float64, len(parts)-1)
+	for k := range centers {
+		_, right, _, _ := extent(parts[k])
+		left, _, _, _ := extent(parts[k+1])
+		centers[k] = (right + left) / 2
+	}
+	return centers
+}
+
+// spansColumns reports whether no chunk of band crosses a gutter and the
+// chunks occupy two columns or more.
+func spansColumns(band []*chunk, centers []float64) bool {
+	used := map[int]bool{}
+	for _, c := range band {
+		col := 0
+		for _, g := range centers {
+			if c.x0 < g && c.x1 > g {
+				return false
+			}
+			if c.x0 >= g {
+				col++
+			}
+		}
+		used[col] = true
+	}
+	return len(used) >= 2
 }
 
 // tableRow reads a band cut by drawn vertical rules as one table row: each
@@ -262,7 +358,7 @@ func (l *layout) cutVertical(cs []*chunk) (parts [][]*chunk, table bool) {
 	if table {
 		return parts, true
 	}
-	if countLines(cs) < 2 {
+	if countLines(cs) < 2 || marksOnly(parts[0]) {
 		return nil, false
 	}
 	// A single line with wide gaps (a table row, "Kapitel 3 ...... 12")
@@ -273,6 +369,17 @@ func (l *layout) cutVertical(cs []*chunk) (parts [][]*chunk, table bool) {
 		}
 	}
 	return nil, false
+}
+
+// marksOnly reports a column of list bullets or numbers ("•", "1.", "a)"),
+// which belongs with the text beside it.
+func marksOnly(cs []*chunk) bool {
+	for _, c := range cs {
+		if utf8.RuneCountInString(c.text.String()) > 3 {
+			return false
+		}
+	}
+	return true
 }
 
 // countLines counts distinct baselines.

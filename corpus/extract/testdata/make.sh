@@ -7,7 +7,8 @@
 #   plan_a.pdf, plan_b.pdf    LibreOffice: TrueType subsets, Swedish
 #                             hyphenation, two columns, tables, lists,
 #                             running header and footer with page numbers
-#   plan_a.docx, plan_b.docx  the same documents saved as DOCX
+#   plan_c.pdf                three columns, footnotes, a table without rules
+#   plan_*.docx               the same documents saved as DOCX
 #   plan_a_chromium.pdf       plan_a printed by Chromium: Type0/CID fonts
 #   encrypted.pdf             plan_b with AES-256 and a user password
 #   owner_rc4*.pdf            plan_b with an empty user password (RC4)
@@ -17,7 +18,7 @@ set -eu
 cd "$(dirname "$0")"
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-for name in plan_a plan_b; do
+for name in plan_a plan_b plan_c; do
 	python3 src/fodt.py "src/$name.txt" >"$tmp/$name.fodt"
 	soffice --headless --convert-to pdf --outdir . "$tmp/$name.fodt" >/dev/null
 	soffice --headless --convert-to 'docx:MS Word 2007 XML' --outdir . "$tmp/$name.fodt" >/dev/null

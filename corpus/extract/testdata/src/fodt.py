@@ -10,10 +10,14 @@ Markup, one element per block of lines:
   # T / ## T         headings
   - T                bullet list item
   | a | b |          table row (consecutive rows form one table)
+  !| a | b |         table row without borders
+  {fn:T}             a footnote, inside a paragraph
+  [cols3] ... [/cols] a three-column section
   [cols2] ... [/cols] a two-column section
   [pagebreak]        page break before the next paragraph
   other lines        one paragraph per line
 """
+import re
 import sys
 from xml.sax.saxutils import escape
 
@@ -40,7 +44,9 @@ def parse(src):
             flush(); blocks.append(("li", line[2:]))
         elif line.startswith("|"):
             flush(); blocks.append(("tr", [c.strip() for c in line.strip("|").split("|")]))
-        elif line in ("[cols2]", "[/cols]", "[pagebreak]"):
+        elif line.startswith("!|"):
+            flush(); blocks.append(("tr0", [c.strip() for c in line[1:].strip("|").split("|")]))
+        elif line in ("[cols2]", "[cols3]", "[/cols]", "[pagebreak]"):
             flush(); blocks.append((line, None))
         else:
             flush(); para.append(line)
@@ -107,6 +113,12 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
  <style:style style:name="TC" style:family="table-cell">
   <style:table-cell-properties fo:padding="0.1cm" fo:border="0.5pt solid #000000"/>
  </style:style>
+ <style:style style:name="TC0" style:family="table-cell">
+  <style:table-cell-properties fo:padding="0.1cm" fo:border="none"/>
+ </style:style>
+ <style:style style:name="Sect3" style:family="section">
+  <style:section-properties><style:columns fo:column-count="3" fo:column-gap="0.6cm"/></style:section-properties>
+ </style:style>
  <style:page-layout style:name="PL">
   <style:page-layout-properties fo:page-width="21cm" fo:page-height="29.7cm" fo:margin-top="1.5cm" fo:margin-bottom="1.5cm" fo:margin-left="2.5cm" fo:margin-right="2.5cm"/>
   <style:header-style><style:header-footer-properties fo:min-height="0.8cm" fo:margin-bottom="0.4cm"/></style:header-style>
@@ -122,6 +134,19 @@ HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <office:body><office:text>
 """
 
+NOTE = re.compile(r"\{fn:([^}]*)\}")
+
+def inline(text):
+    """Escapes text and turns {fn:...} into footnotes."""
+    out, last = [], 0
+    for m in NOTE.finditer(text):
+        out.append(escape(text[last:m.start()]))
+        out.append('<text:note text:note-class="footnote"><text:note-citation>*</text:note-citation>'
+                   '<text:note-body><text:p text:style-name="Cell">%s</text:p></text:note-body></text:note>' % escape(m.group(1)))
+        last = m.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
+
 def body(blocks):
     out, i, brk = [], 0, False
     def pstyle(default):
@@ -133,7 +158,7 @@ def body(blocks):
     while i < len(blocks):
         kind, v = blocks[i]
         if kind == "p":
-            out.append('<text:p text:style-name="%s">%s</text:p>' % (pstyle("Body"), escape(v)))
+            out.append('<text:p text:style-name="%s">%s</text:p>' % (pstyle("Body"), inline(v)))
         elif kind in ("h1", "h2"):
             st = pstyle(kind.upper())
             if st == "Break":
@@ -147,19 +172,20 @@ def body(blocks):
                 i += 1
             out.append("</text:list>")
             continue
-        elif kind == "tr":
+        elif kind in ("tr", "tr0"):
             ncol = len(v)
+            cell = "TC" if kind == "tr" else "TC0"
             out.append('<table:table table:style-name="Tbl"><table:table-column table:number-columns-repeated="%d"/>' % ncol)
-            while i < len(blocks) and blocks[i][0] == "tr":
+            while i < len(blocks) and blocks[i][0] == kind:
                 out.append("<table:table-row>")
                 for c in blocks[i][1]:
-                    out.append('<table:table-cell table:style-name="TC" office:value-type="string"><text:p text:style-name="Cell">%s</text:p></table:table-cell>' % escape(c))
+                    out.append('<table:table-cell table:style-name="%s" office:value-type="string"><text:p text:style-name="Cell">%s</text:p></table:table-cell>' % (cell, escape(c)))
                 out.append("</table:table-row>")
                 i += 1
             out.append("</table:table>")
             continue
-        elif kind == "[cols2]":
-            out.append('<text:section text:style-name="Sect2" text:name="S%d">' % i)
+        elif kind in ("[cols2]", "[cols3]"):
+            out.append('<text:section text:style-name="Sect%s" text:name="S%d">' % (kind[5], i))
         elif kind == "[/cols]":
             out.append("</text:section>")
         elif kind == "[pagebreak]":
@@ -186,7 +212,7 @@ def html(meta, blocks):
     while i < len(blocks):
         kind, v = blocks[i]
         if kind == "p":
-            out.append("<p%s>%s</p>" % (cls(), escape(v)))
+            out.append("<p%s>%s</p>" % (cls(), escape(NOTE.sub(r"(\1)", v))))
         elif kind in ("h1", "h2"):
             out.append("<%s%s>%s</%s>" % (kind, cls(), escape(v), kind))
         elif kind == "li":
@@ -196,14 +222,14 @@ def html(meta, blocks):
                 i += 1
             out.append("</ul>")
             continue
-        elif kind == "tr":
+        elif kind in ("tr", "tr0"):
             out.append("<table%s>" % cls())
-            while i < len(blocks) and blocks[i][0] == "tr":
+            while i < len(blocks) and blocks[i][0] == kind:
                 out.append("<tr>%s</tr>" % "".join("<td>%s</td>" % escape(c) for c in blocks[i][1]))
                 i += 1
             out.append("</table>")
             continue
-        elif kind == "[cols2]":
+        elif kind in ("[cols2]", "[cols3]"):
             out.append('<div class="cols">')
         elif kind == "[/cols]":
             out.append("</div>")
