@@ -418,7 +418,7 @@
     const results = el("div", { "aria-live": "polite" });
     render("Sök", el("div", { class: "panel" }, form), results);
     if (!state.q && !state.lan.length && !state.year.length && !state.code.length && !state.section.length && !state.audience.length) {
-      results.append(el("p", { class: "muted" }, "Skriv ett sökord eller välj ett filter. Sökningen gäller alla uppladdade planers text, sida för sida."));
+      results.append(el("p", { class: "muted" }, "Skriv ett sökord eller välj ett filter. Sökningen gäller all text i de uppladdade planerna; varje träff är ett avsnitt av en sida."));
       q.focus();
       return;
     }
@@ -517,7 +517,7 @@
     if (lastShown < total) pager.append(el("button", { type: "button", class: "secondary", onclick: () => submit(state.from + state.size) }, "Nästa →"));
 
     const body = el("div", {},
-      el("p", {}, el("strong", {}, plural(total, "träff", "träffar")), total ? " (sidor i planer)" : ""),
+      el("p", {}, el("strong", {}, plural(total, "träff", "träffar")), total ? " (textavsnitt i planerna)" : ""),
       hits.length ? list : el("p", { class: "muted" }, "Inga träffar. Pröva färre ord eller ta bort ett filter."),
       hits.length ? pager : null);
     results.replaceChildren(el("div", { class: "search-layout" }, facets, body));
