@@ -105,3 +105,16 @@ func checkOffsets(t *testing.T, pages []PageText, c Coding) {
 		check("genus", e.Page, e.Start, e.End, e.Text)
 	}
 }
+
+func equalJSON(t *testing.T, a, b any) bool {
+	t.Helper()
+	x, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, err := json.Marshal(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(x) == string(y)
+}

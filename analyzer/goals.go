@@ -574,14 +574,14 @@ func (d *doc) lastGoalBefore(goals []found, u int) int {
 func (d *doc) goal(i int, g found) Goal {
 	un := &d.units[g.unit]
 	pg := &d.pages[un.page]
-	return Goal{ID: fmt.Sprintf("g%d", i+1), Text: pg.text[g.start:g.end], Horizon: g.horizon, Page: pg.num,
+	return Goal{ID: fmt.Sprintf("g%d", i+1), Text: pg.quote(g.start, g.end), Horizon: g.horizon, Page: pg.num,
 		Section: d.kind(g.unit), IndicatorIDs: []string{}, Start: int(pg.runeAt[g.start]), End: int(pg.runeAt[g.end])}
 }
 
 func (d *doc) indicator(i int, in found) Indicator {
 	un := &d.units[in.unit]
 	pg := &d.pages[un.page]
-	return Indicator{ID: fmt.Sprintf("i%d", i+1), Text: pg.text[in.start:in.end], Type: in.typ, Page: pg.num,
+	return Indicator{ID: fmt.Sprintf("i%d", i+1), Text: pg.quote(in.start, in.end), Type: in.typ, Page: pg.num,
 		Section: d.kind(in.unit), Start: int(pg.runeAt[in.start]), End: int(pg.runeAt[in.end])}
 }
 

@@ -66,6 +66,9 @@ type page struct {
 // chain's memo of stems serves the whole plan, and returns each page's
 // words with offsets into that page.
 func tokenizePages(pages []PageText) [][]swedish.Token {
+	if len(pages) == 0 {
+		return nil
+	}
 	var b strings.Builder
 	starts := make([]int, len(pages))
 	for i, p := range pages {
@@ -732,8 +735,20 @@ func (d *doc) unitText(u int) string {
 func (d *doc) evidence(u int) Evidence {
 	un := &d.units[u]
 	pg := &d.pages[un.page]
-	return Evidence{Page: pg.num, Section: d.sections[un.section].kind, Text: pg.text[un.start:un.end],
+	return Evidence{Page: pg.num, Section: d.sections[un.section].kind, Text: pg.quote(un.start, un.end),
 		Start: int(pg.runeAt[un.start]), End: int(pg.runeAt[un.end])}
+}
+
+// quote returns the page text between byte offsets start and end as the
+// API promises it: []rune(page)[runeAt[start]:runeAt[end]]. That is the
+// text itself, except that invalid UTF-8 bytes become U+FFFD one by one,
+// as a []rune conversion makes them.
+func (pg *page) quote(start, end int) string {
+	s := pg.text[start:end]
+	if utf8.ValidString(s) {
+		return s
+	}
+	return string([]rune(s))
 }
 
 func (d *doc) kind(u int) string { return d.sections[d.units[u].section].kind }
