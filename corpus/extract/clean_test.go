@@ -85,7 +85,7 @@ func TestAssemble(t *testing.T) {
 			ls = append(ls, line{text: b, y: y, size: 9, para: true})
 			y -= 20
 		}
-		return pageLines{append(ls, line{text: n, y: 40, size: 9, para: true}), 0, 842}
+		return pageLines{lines: append(ls, line{text: n, y: 40, size: 9, para: true}), bottom: 0, top: 842}
 	}
 	pages := []pageLines{
 		page("Sida 1 av 3", "Inledning", "Mål för suicidprevention"),
@@ -213,5 +213,32 @@ func TestTJSpacing(t *testing.T) {
 	want := "Suicidprevention och flickor i länets samverkan\när viktig. 1\n\nBC å"
 	if doc.Pages[0].Text != want {
 		t.Errorf("text = %q; want %q", doc.Pages[0].Text, want)
+	}
+}
+
+// TestPaginationArtifacts reads headers and footers the way Word tags
+// them: marked content /Artifact with /Type /Pagination, inline or named
+// in /Properties. They leave the body even on a single page.
+func TestPaginationArtifacts(t *testing.T) {
+	content := "/Artifact << /Type /Pagination /Subtype /Header >> BDC BT /F1 9 Tf 72 800 Td (Regional plan 2025) Tj ET EMC\n" +
+		"/P << /MCID 0 >> BDC BT /F1 11 Tf 72 700 Td (M\\345l f\\366r \\344ldre) Tj ET EMC\n" +
+		"/Artifact /Foot BDC BT /F1 9 Tf 72 40 Td (Sidan 1 av 1 i planen) Tj ET EMC\n" +
+		"/Artifact << /Type /Layout >> BDC BT /F1 11 Tf 72 680 Td (Dekor) Tj ET EMC"
+	pdf := buildPDF([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> /Properties << /Foot << /Type /Pagination /Subtype /Footer >> >> >> /Contents 4 0 R >>",
+		stream("", []byte(content), true),
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+	}, "/Root 1 0 R")
+	doc, err := (&Extractor{}).Extract(context.Background(), "word.pdf", pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := doc.Pages[0].Text; got != "Mål för äldre\n\nDekor" {
+		t.Errorf("body = %q", got)
+	}
+	if got := strings.Join(doc.Headers, "|"); got != "Regional plan 2025|Sidan 1 av 1 i planen" {
+		t.Errorf("headers = %q", got)
 	}
 }

@@ -76,6 +76,9 @@ type glyph struct {
 	size   float64
 	rot    int // quarter turns of the writing direction
 	space  bool
+	// running: drawn inside marked content that the producer tagged as a
+	// pagination artifact (Word's headers, footers and page numbers)
+	running bool
 }
 
 // textState is the part of the graphics state that q/Q save.
@@ -95,6 +98,7 @@ type pageReader struct {
 	rules    []rule // straight lines drawn: table borders, separators
 	cur      [2]float64
 	images   int
+	running  bool // inside a pagination artifact
 	unmapped int
 	dropped  int // glyphs beyond maxGlyphs
 	ops      int
@@ -129,6 +133,7 @@ func (p *pageReader) run(strm, res pdf.Value, st textState, depth int, limit int
 	p.budget -= n
 	var (
 		tm, tlm matrix
+		marked  []bool // per open marked-content sequence: pagination?
 		stack   []textState
 		fontRes = res.Key("Font")
 		byName  = map[string]*font{} // this stream's fonts, by resource name
@@ -224,6 +229,20 @@ func (p *pageReader) run(strm, res pdf.Value, st textState, depth int, limit int
 			}
 		case "BI":
 			p.images++
+		case "BMC", "BDC":
+			running := len(marked) > 0 && marked[len(marked)-1]
+			if op == "BDC" && len(args) == 2 && args[0].Name() == "Artifact" {
+				running = running || isPagination(args[1], res)
+			}
+			if len(marked) < 1024 {
+				marked = append(marked, running)
+			}
+			p.running = running
+		case "EMC":
+			if len(marked) > 0 {
+				marked = marked[:len(marked)-1]
+			}
+			p.running = len(marked) > 0 && marked[len(marked)-1]
 		case "m":
 			if len(args) == 2 {
 				p.cur = st.ctm.apply(num(0), num(1))
@@ -240,6 +259,20 @@ func (p *pageReader) run(strm, res pdf.Value, st textState, depth int, limit int
 			}
 		}
 	})
+}
+
+// isPagination reports whether an /Artifact's properties (inline, or
+// named in the resources' /Properties) say it is a running header,
+// footer or page number.
+func isPagination(props, res pdf.Value) bool {
+	if props.Kind() == pdf.Name {
+		props = res.Key("Properties").Key(props.Name())
+	}
+	switch props.Key("Subtype").Name() {
+	case "Header", "Footer", "Watermark":
+		return true
+	}
+	return props.Key("Type").Name() == "Pagination"
 }
 
 // do draws the XObject called name: a Form is interpreted in place, an
@@ -344,7 +377,7 @@ func (p *pageReader) add(s string, trm matrix, w float64) {
 			space = false
 		}
 	}
-	p.glyphs = append(p.glyphs, glyph{s: s, x0: x, x1: x + width, y: y, size: size, rot: rot, space: space})
+	p.glyphs = append(p.glyphs, glyph{s: s, x0: x, x1: x + width, y: y, size: size, rot: rot, space: space, running: p.running})
 }
 
 // rotate turns a point by -rot quarter turns, so that text written in

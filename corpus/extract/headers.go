@@ -87,7 +87,8 @@ func edges(pl pageLines) (top, bottom []int) {
 }
 
 // assemble removes running headers, footers and page numbers from the
-// pages' lines, then cleans and joins the rest into page texts. A line at
+// pages' lines, then cleans and joins the rest into page texts. Lines the
+// producer marked as pagination artifacts are headers whatever they say. A line at
 // a page's top or bottom edge is running when its edgeKey recurs at that
 // edge on at least minRepeat pages, or when it is a bare page number.
 func assemble(pages []pageLines) ([]corpus.Page, []string) {
@@ -139,6 +140,13 @@ func assemble(pages []pageLines) ([]corpus.Page, []string) {
 		}
 		mark(info[p].top, "t")
 		mark(info[p].bottom, "b")
+		for _, r := range pl.running {
+			r = cleanLine(r)
+			if key := edgeKey(r); key != "" && !known[key] {
+				known[key] = true
+				headers = append(headers, r)
+			}
+		}
 		var body []string
 		for i, l := range lines {
 			if remove[i] || l.text == "" {

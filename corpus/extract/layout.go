@@ -44,6 +44,9 @@ type line struct {
 type pageLines struct {
 	lines       []line
 	bottom, top float64
+	// running holds the lines the producer marked as pagination
+	// artifacts: headers, footers, page numbers
+	running []string
 }
 
 // layoutPage turns glyphs into lines in reading order. Text of the
@@ -57,7 +60,21 @@ func layoutPage(gs []glyph, rules []rule, box []float64) pageLines {
 		_, y1 := rotate(box[2], box[3], rot)
 		pl.bottom, pl.top = math.Min(y0, y1), math.Max(y0, y1)
 	}
-	chunks := makeChunks(gs, rot)
+	body := gs[:0:0]
+	var running []glyph
+	for _, g := range gs {
+		if g.running {
+			running = append(running, g)
+		} else {
+			body = append(body, g)
+		}
+	}
+	if len(running) > 0 {
+		for _, ln := range (&layout{}).readLines(makeChunks(running, rot)) {
+			pl.running = append(pl.running, ln.text)
+		}
+	}
+	chunks := makeChunks(body, rot)
 	if len(chunks) == 0 {
 		return pl
 	}
