@@ -116,6 +116,9 @@ func TestSearch(t *testing.T) {
 		{"empty query matches all", Request{}, all},
 		{"lan filter", Request{Lan: []string{"Skåne"}, Q: "ohälsa"}, []string{"B/1/behovsanalys", "B/2/aktivitet"}},
 		{"lan code filter", Request{Lan: []string{"23"}}, []string{"A/1/behovsanalys", "A/2/mal", "A/3/aktivitet"}},
+		{"lan as typed", Request{Lan: []string{"skane"}, Q: "ohälsa"}, []string{"B/1/behovsanalys", "B/2/aktivitet"}},
+		{"kommun as typed", Request{Kommun: []string{"Malmö stad"}, Section: []string{"mal"}}, []string{"B/2/mal"}},
+		{"audience as typed", Request{Audience: []string{"barn och unga"}, Section: []string{"mal"}}, []string{"B/2/mal"}},
 		{"lan OR within field", Request{Lan: []string{"Jämtland", "Skåne"}, Q: "äldre"}, []string{"A/2/mal", "C/4/uppfoljning"}},
 		{"year and lan AND", Request{Lan: []string{"Skåne"}, Year: []int{2017}}, []string{"C/1/ovrigt", "C/4/uppfoljning"}},
 		{"code filter", Request{Code: []string{"malgrupp:aldre"}, Q: "suicid OR självmord"}, []string{"A/1/behovsanalys", "A/3/aktivitet", "C/4/uppfoljning"}},
@@ -265,6 +268,20 @@ func TestSearchBadRequest(t *testing.T) {
 		{"negative from", Request{Q: "a", From: -1}, "from must be"},
 		{"negative size", Request{Q: "a", Size: -5}, "size must be"},
 	}
+	t.Run("unknown filter values", func(t *testing.T) {
+		for _, r := range []struct {
+			req  Request
+			code string
+		}{
+			{Request{Lan: []string{"Atlantis"}}, corpus.EUnknownLan},
+			{Request{Kommun: []string{"Ankeborg"}}, corpus.EUnknownKommun},
+			{Request{Audience: []string{"katter"}}, corpus.EUnknownAudience},
+		} {
+			if _, err := ix.Search(context.Background(), r.req); corpus.ErrorCode(err) != r.code {
+				t.Errorf("Search(%+v) error %v; want code %s", r.req, err, r.code)
+			}
+		}
+	})
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			_, err := ix.Search(context.Background(), tt.req)

@@ -114,6 +114,7 @@ func newMapping() mapping.IndexMapping {
 	m.IndexDynamic = false
 	m.StoreDynamic = false
 	m.DocValuesDynamic = false
+	m.ScoringModel = "bm25"
 	return m
 }
 

@@ -67,7 +67,9 @@ func hitFields() []string {
 // Search runs r. Hits are segments, best first (ties in index order:
 // sorting ties by id would load the id of every match); facets
 // count every matching segment, not just this page. A malformed query or
-// paging out of range is a *corpus.Error with code EBadQuery.
+// paging out of range is a *corpus.Error with code EBadQuery; an unknown
+// county, municipality or audience in a filter one with EUnknownLan,
+// EUnknownKommun or EUnknownAudience.
 //
 // It searches twice: once for the page of hits and the facets, without
 // term locations (decoding them for every match is the costliest part),
@@ -85,7 +87,11 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	}
 	query := compileQuery(node)
 	q := bquery.NewBooleanQuery([]bquery.Query{query}, nil, nil)
-	if f := filters(r); f != nil {
+	f, err := filters(r)
+	if err != nil {
+		return nil, err
+	}
+	if f != nil {
 		q.AddFilter(f)
 	}
 
@@ -149,35 +155,59 @@ func pageSize(r Request) (int, error) {
 }
 
 // filters is the non-scoring part of the query, the request's field
-// filters, or nil if it has none.
-func filters(r Request) bquery.Query {
+// filters, or nil if it has none. Counties, municipalities and audiences
+// are read as corpus reads them ("skane", "12", "Östersunds kommun",
+// "barn och unga"); an unknown one is that parser's *corpus.Error.
+func filters(r Request) (bquery.Query, error) {
 	var qs []bquery.Query
-	add := func(fields []string, values []string) {
-		if len(values) == 0 {
+	anyOf := func(terms [][2]string) {
+		if len(terms) == 0 {
 			return
 		}
 		var any []bquery.Query
-		for _, v := range values {
-			for _, f := range fields {
-				any = append(any, termQ(f, v))
-			}
+		for _, t := range terms {
+			any = append(any, termQ(t[0], t[1]))
 		}
 		qs = append(qs, bquery.NewDisjunctionQuery(any))
 	}
-	add([]string{fLan, fLanCode}, r.Lan)
-	add([]string{fKommun}, r.Kommun)
-	add([]string{fAudience}, r.Audience)
-	add([]string{fCode}, r.Code)
-	add([]string{fSection}, r.Section)
-	years := make([]string, len(r.Year))
-	for i, y := range r.Year {
-		years[i] = strconv.Itoa(y)
+	var lans, kommuner, audiences, codes, sections, years [][2]string
+	for _, v := range r.Lan {
+		l, err := corpus.ParseLan(v)
+		if err != nil {
+			return nil, err
+		}
+		lans = append(lans, [2]string{fLan, l.Name}, [2]string{fLanCode, l.Code})
 	}
-	add([]string{fYear}, years)
+	for _, v := range r.Kommun {
+		k, err := corpus.ParseKommun(v)
+		if err != nil {
+			return nil, err
+		}
+		kommuner = append(kommuner, [2]string{fKommun, k.Name})
+	}
+	for _, v := range r.Audience {
+		a, err := corpus.ParseAudience(v)
+		if err != nil {
+			return nil, err
+		}
+		audiences = append(audiences, [2]string{fAudience, string(a)})
+	}
+	for _, v := range r.Code {
+		codes = append(codes, [2]string{fCode, v})
+	}
+	for _, v := range r.Section {
+		sections = append(sections, [2]string{fSection, v})
+	}
+	for _, y := range r.Year {
+		years = append(years, [2]string{fYear, strconv.Itoa(y)})
+	}
+	for _, terms := range [][][2]string{lans, kommuner, audiences, codes, sections, years} {
+		anyOf(terms)
+	}
 	if len(qs) == 0 {
-		return nil
+		return nil, nil
 	}
-	return bquery.NewConjunctionQuery(qs)
+	return bquery.NewConjunctionQuery(qs), nil
 }
 
 func termQ(field, term string) *bquery.TermQuery {
