@@ -90,10 +90,9 @@ func (l *Lexicon) word(low string) *wordInfo {
 	if isStopWord(low) {
 		return &wordInfo{stem: low}
 	}
-	simple := l.simpleStem(low)
-	parts := l.splitPartsStem(low, simple)
+	parts := l.splitParts(low)
 	if parts == nil {
-		return &wordInfo{stem: simple}
+		return &wordInfo{stem: l.simpleStem(low)}
 	}
 	info := &wordInfo{stem: l.stemWith(low, parts), parts: parts}
 	seen := map[string]bool{info.stem: true}

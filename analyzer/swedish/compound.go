@@ -44,10 +44,7 @@ func (l *Lexicon) Split(lowerWord string) []string {
 }
 
 // splitParts finds the best split of w, or nil.
-func (l *Lexicon) splitParts(w string) []part { return l.splitPartsStem(w, "") }
-
-// splitPartsStem is splitParts given simpleStem(w), or "" if not known yet.
-func (l *Lexicon) splitPartsStem(w, simple string) []part {
+func (l *Lexicon) splitParts(w string) []part {
 	if n := utf8.RuneCountInString(w); n < 2*minPart || n > maxWord {
 		return nil
 	}
@@ -63,7 +60,7 @@ func (l *Lexicon) splitPartsStem(w, simple string) []part {
 			return out
 		}
 	}
-	if l.atomic(w, simple) {
+	if l.atomic(w) {
 		return nil
 	}
 	return l.search(w, 0, maxParts)
@@ -80,8 +77,8 @@ func explicitParts(ps []string) []part {
 }
 
 // atomic reports whether w is a word of the lexicon, or an inflection of
-// one, and so is not split. simple is simpleStem(w), or "".
-func (l *Lexicon) atomic(w, simple string) bool {
+// one, and so is not split.
+func (l *Lexicon) atomic(w string) bool {
 	if l.words[w] || l.bound[w] {
 		return true
 	}
@@ -90,13 +87,8 @@ func (l *Lexicon) atomic(w, simple string) bool {
 			return true
 		}
 	}
-	if _, ok := l.lemmaOf(w); ok { // "sjukskrivna" is a form of "sjukskriven"
-		return true
-	}
-	if simple == "" {
-		simple = l.simpleStem(w)
-	}
-	return l.stems[simple]
+	_, ok := l.lemmaOf(w) // "sjukskrivna" is a form of "sjukskriven"
+	return ok
 }
 
 // inflectionBases lists base forms w may be an inflection of: definite

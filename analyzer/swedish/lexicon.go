@@ -18,7 +18,7 @@ var stopwordsText string
 
 // rulesVersion names the code rules (tokenizer, post-stem fixes, splitter).
 // Bump it whenever a rule changes what AnalyzeIndex returns.
-const rulesVersion = "sv-rules-6"
+const rulesVersion = "sv-rules-7"
 
 // Lexicon is the word list the compound splitter and the stemmer consult.
 // The default one is embedded (lexicon.txt); With adds words, for example
@@ -32,7 +32,6 @@ type Lexicon struct {
 	prefixes  map[string]bool     // every prefix of a word or combining form
 	lexStems  map[string]string   // simpleStem of every word, computed once
 	compounds map[string][]string // explicit splits, "anhörig+stöd"
-	stems     map[string]bool     // snowball stems of words (after fixStem)
 	// compoundStems maps the stem of an explicit compound to the compound.
 	compoundStems map[string]string
 	version       string
@@ -57,7 +56,6 @@ func newLexicon() *Lexicon {
 		prefixes:  map[string]bool{},
 		lexStems:  map[string]string{},
 		compounds: map[string][]string{},
-		stems:     map[string]bool{},
 
 		compoundStems: map[string]string{},
 	}
@@ -111,7 +109,6 @@ func (l *Lexicon) finish(extra []string) {
 	for w := range l.words {
 		s := l.simpleStem(w)
 		l.lexStems[w] = s
-		l.stems[s] = true
 		addPrefixes(l.prefixes, w)
 	}
 	for w := range l.bound {
