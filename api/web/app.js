@@ -820,6 +820,23 @@
 
     // Codes per dimension
     const codesPanel = el("section", { class: "panel", "aria-labelledby": "codes-h" }, el("h2", { id: "codes-h" }, "Koder"));
+    // A filter and open/close-all: a plan has dozens of codes.
+    const filter = el("input", { type: "search", name: "codefilter", autocomplete: "off", placeholder: "t.ex. suicid, SIP, anhörig" });
+    const openAll = (open) => codesPanel.querySelectorAll("details").forEach((d) => { if (!d.hidden) d.open = open; });
+    filter.addEventListener("input", () => {
+      const q = filter.value.trim().toLowerCase();
+      for (const d of codesPanel.querySelectorAll("details")) d.hidden = q !== "" && !d.querySelector("summary").textContent.toLowerCase().includes(q);
+      for (const h of codesPanel.querySelectorAll("h3[data-dim]")) {
+        const list = codesPanel.querySelectorAll("details[data-dim=\"" + h.dataset.dim + "\"]");
+        h.hidden = [...list].every((d) => d.hidden);
+      }
+    });
+    if (codes.length) {
+      codesPanel.append(el("div", { class: "code-tools" }, field("Filtrera koder", filter),
+        el("div", { class: "actions" },
+          el("button", { type: "button", class: "secondary", onclick: () => openAll(true) }, "Visa alla belägg"),
+          el("button", { type: "button", class: "secondary", onclick: () => openAll(false) }, "Dölj alla"))));
+    }
     const byDim = new Map();
     for (const code of codes) {
       if (!byDim.has(code.dimension)) byDim.set(code.dimension, []);
@@ -830,9 +847,9 @@
     if (!dims.length) codesPanel.append(el("p", { class: "muted" }, "Inga koder hittades."));
     for (const d of dims) {
       const list = byDim.get(d).slice().sort((a, b) => (b.weight || b.count) - (a.weight || a.count));
-      codesPanel.append(el("h3", {}, (DIMENSIONS[d] || d) + " ", el("span", { class: "muted small" }, "(" + d + ", " + list.length + ")")));
+      codesPanel.append(el("h3", { "data-dim": d }, (DIMENSIONS[d] || d) + " ", el("span", { class: "muted small" }, "(" + d + ", " + list.length + ")")));
       for (const code of list) {
-        codesPanel.append(el("details", {},
+        codesPanel.append(el("details", { "data-dim": d },
           el("summary", {},
             el("span", { class: "grow" }, code.label || labels[code.code] || code.code, " ", el("span", { class: "muted small" }, code.code)),
             el("span", { class: "badge", title: "Antal träffar" }, code.count)),
@@ -920,13 +937,19 @@
     const [lanOpts, plans] = await Promise.all([lanOptions("Välj län …"), getPlans().catch(() => [])]);
     if (!current()) return;
     const st = { lan: params.get("lan") || "", from: params.get("from") || "", to: params.get("to") || "", audience: params.get("audience") || "" };
+    const yearsOf = (lan) => [...new Set(plans.filter((p) => !lan || p.lan === lan).map((p) => p.year))].sort((a, b) => a - b);
+    if (st.lan && st.to && !st.from) {
+      // From a plan ("compare with another year"): take the county's
+      // previous plan year, and compare at once when there is one.
+      const before = yearsOf(st.lan).filter((y) => y < Number(st.to));
+      if (before.length) return go("jamfor", Object.assign({}, st, { from: String(before[before.length - 1]) }));
+    }
     const lanSel = select("lan", lanOpts, st.lan, { required: true });
     const fromIn = el("select", { name: "from", required: true });
     const toIn = el("select", { name: "to", required: true });
     const audSel = select("audience", audienceOptions("Alla (alla målgrupper)"), st.audience);
     function fillYears() {
-      const years = [...new Set(plans.filter((p) => !lanSel.value || p.lan === lanSel.value).map((p) => p.year))].sort();
-      const opts = years.length ? years : [];
+      const opts = yearsOf(lanSel.value);
       for (const [sel, want, fallback] of [[fromIn, st.from, opts[opts.length - 2]], [toIn, st.to, opts[opts.length - 1]]]) {
         sel.replaceChildren(...opts.map((y) => el("option", { value: String(y) }, String(y))));
         if (want && !opts.includes(Number(want))) sel.prepend(el("option", { value: want }, want));
