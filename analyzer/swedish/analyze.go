@@ -43,7 +43,7 @@ func AnalyzeIndex(text string) []Term { return defaultLexicon().AnalyzeIndex(tex
 // AnalyzeIndex is AnalyzeIndex with this lexicon.
 func (l *Lexicon) AnalyzeIndex(text string) []Term {
 	terms := make([]Term, 0, len(text)/7)
-	memo := map[string]*wordInfo{}
+	memo := newMemo(text)
 	pos := 0
 	l.scan(text, func(start, end int, kind TokenKind) {
 		p := pos
@@ -78,12 +78,24 @@ type wordInfo struct {
 // cachedWord analyses low once per call of the caller (texts repeat
 // their words).
 func (l *Lexicon) cachedWord(memo map[string]*wordInfo, low string) *wordInfo {
+	if memo == nil {
+		return l.word(low)
+	}
 	if info, ok := memo[low]; ok {
 		return info
 	}
 	info := l.word(low)
 	memo[low] = info
 	return info
+}
+
+// newMemo returns a word cache for a text long enough to repeat words,
+// nil for a short one (a sentence, a query).
+func newMemo(text string) map[string]*wordInfo {
+	if len(text) < 512 {
+		return nil
+	}
+	return map[string]*wordInfo{}
 }
 
 func (l *Lexicon) word(low string) *wordInfo {

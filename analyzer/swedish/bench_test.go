@@ -40,3 +40,16 @@ func BenchmarkSentences(b *testing.B) {
 		Sentences(text)
 	}
 }
+
+// BenchmarkTokenizeSentences measures the coder's way: Tokenize called
+// once per sentence, so no word is analysed from a cache.
+func BenchmarkTokenizeSentences(b *testing.B) {
+	text := benchText(b)
+	spans := Sentences(text)
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		for _, s := range spans {
+			Tokenize(text[s.Start:s.End])
+		}
+	}
+}

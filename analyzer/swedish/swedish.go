@@ -57,8 +57,8 @@ func Tokenize(text string) []Token {
 
 // Tokenize is Tokenize with this lexicon's stems.
 func (l *Lexicon) Tokenize(text string) []Token {
-	var toks []Token
-	memo := map[string]*wordInfo{}
+	toks := make([]Token, 0, len(text)/8)
+	memo := newMemo(text)
 	l.scan(text, func(start, end int, kind TokenKind) {
 		w := text[start:end]
 		low := lower(w)
