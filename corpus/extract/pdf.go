@@ -238,6 +238,25 @@ func patchPDF(data []byte) ([]byte, []string, error) {
 	return out, fixes, nil
 }
 
+// checkXrefTable reads the subsection headers ("first count") of a
+// cross-reference table: the PDF library makes a table as long as the
+// highest object number they reach.
+func checkXrefTable(section []byte, size int) error {
+	fields := bytes.Fields(bytes.TrimPrefix(bytes.TrimLeft(section, " \t\r\n"), []byte("xref")))
+	for i := 0; i+1 < len(fields); {
+		first, err1 := strconv.Atoi(string(fields[i]))
+		n, err2 := strconv.Atoi(string(fields[i+1]))
+		if err1 != nil || err2 != nil || n < 0 {
+			return nil // malformed: the library refuses it by itself
+		}
+		if first < 0 || first > size || n > size {
+			return corpus.Errorf(corpus.EUnreadable, "The PDF is damaged: its cross-reference table numbers objects up to %s in a file of %d bytes.", fields[i], size)
+		}
+		i += 2 + 3*n
+	}
+	return nil
+}
+
 var (
 	prevEntry = regexp.MustCompile(`/Prev\s+(\d+)`)
 	sizeEntry = regexp.MustCompile(`/Size\s+(\d+)`)
@@ -261,6 +280,9 @@ func checkPrevChain(data []byte, off int) error {
 		}
 		dict := data[off:end]
 		if t := bytes.Index(dict, []byte("trailer")); t >= 0 {
+			if err := checkXrefTable(dict[:t], len(data)); err != nil {
+				return err
+			}
 			dict = dict[t:]
 		} else if i := bytes.Index(dict, []byte("stream")); i >= 0 {
 			dict = dict[:i]
