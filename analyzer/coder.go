@@ -266,7 +266,7 @@ func (d *doc) codes(indUnits map[int]bool) []Code {
 				continue
 			}
 			k := key{f.r.dim, f.r.code}
-			if seen[k] || !d.dimensionApplies(k.dim, u, indUnits) || (indUnits[u] && d.cb.skipInd[k.dim+"/"+k.code]) {
+			if seen[k] || !d.dimensionApplies(k.dim, u, indUnits) || (indUnits[u] && d.cb.skipInd[k.dim+"/"+k.code]) || d.inSource(u, f.h) {
 				continue
 			}
 			seen[k] = true

@@ -222,6 +222,7 @@ func (r *reader) readFlat(u int) {
 		}
 		istart := pg.toks[split].start
 		r.inds = append(r.inds, found{unit: u, start: istart, end: iEnd, typ: d.spanType(u, istart, iEnd), rowGoal: g})
+		d.setSource(u, iEnd, le)
 	}
 }
 
@@ -260,6 +261,16 @@ func (r *reader) readBareRow(u int) bool {
 	un := &d.units[u]
 	c0 := un.cells[0]
 	goalCtx := d.kind(u) == "mal"
+	if d.kind(u) != "behovsanalys" && d.spanFires(u, c0.start, c0.end, cb.indMeasure) && !d.spanFires(u, c0.start, c0.end, cb.goalStatement) {
+		// "Antal … | Polisen | Årligen": an indicator with its source (in a
+		// needs analysis the same row is background statistics).
+		if d.spanFires(u, c0.start, c0.end, cb.notIndicator) {
+			return false
+		}
+		r.inds = append(r.inds, found{unit: u, start: c0.start, end: c0.end, typ: d.spanType(u, c0.start, c0.end), rowGoal: -1})
+		d.setSource(u, c0.end, un.end)
+		return true
+	}
 	if !(d.spanFires(u, c0.start, c0.end, cb.goalStatement) || goalCtx) || d.spanFires(u, c0.start, c0.end, cb.notGoal) {
 		return false
 	}
@@ -267,6 +278,7 @@ func (r *reader) readBareRow(u int) bool {
 	c1 := un.cells[1]
 	if len(un.cells) >= 3 || d.spanFires(u, c1.start, c1.end, cb.indMeasure) || d.spanFires(u, c1.start, c1.end, cb.indStatement) {
 		r.inds = append(r.inds, found{unit: u, start: c1.start, end: c1.end, typ: d.spanType(u, c1.start, c1.end), rowGoal: len(r.goals) - 1})
+		d.setSource(u, c1.end, un.end)
 	}
 	return true
 }
@@ -308,8 +320,32 @@ func (r *reader) readRow(u int, th *tableHeader) {
 		c := un.cells[th.indCol]
 		if !d.spanFires(u, c.start, c.end, d.cb.notIndicator) {
 			r.inds = append(r.inds, found{unit: u, start: c.start, end: c.end, typ: d.spanType(u, c.start, c.end), rowGoal: rowGoal})
+			d.setSource(u, c.end, un.end)
 		}
 	}
+}
+
+// setSource marks the part of a table row after its indicator (source,
+// frequency, target value) as no place for codes: "Polisen" as a data
+// source is no actor.
+func (d *doc) setSource(u, start, end int) {
+	if start >= end {
+		return
+	}
+	if d.sources == nil {
+		d.sources = map[int]cellSpan{}
+	}
+	d.sources[u] = cellSpan{start, end}
+}
+
+// inSource reports whether a hit of unit u lies in its row's source part.
+func (d *doc) inSource(u int, h hit) bool {
+	src, ok := d.sources[u]
+	if !ok {
+		return false
+	}
+	start := d.pages[d.units[u].page].toks[h.from].start
+	return start >= src.start && start < src.end
 }
 
 // readUnit decides whether a sentence, item or row is a goal, an

@@ -105,6 +105,7 @@ type doc struct {
 	pages    []page
 	units    []unit
 	sections []docSection
+	sources  map[int]cellSpan // unit -> the source columns of its table row (no codes there)
 }
 
 // line is one line of a page.
