@@ -212,13 +212,13 @@ func (l *Lexicon) heads(seg string) []part {
 	// read "same" (a Sami), "när" + "a" "nära".
 	long := utf8.RuneCountInString(seg) >= 4
 	add(len(seg), seg, 0)
-	if long {
+	if long && l.prefixes[seg] {
 		add(len(seg), seg+"a", 1)
 		add(len(seg), seg+"e", 1)
 	}
 	if b, ok := strings.CutSuffix(seg, "s"); ok && !strings.HasSuffix(b, "s") {
 		add(len(b), b, 1)
-		if utf8.RuneCountInString(b) >= 4 {
+		if utf8.RuneCountInString(b) >= 4 && l.prefixes[b] {
 			add(len(b), b+"e", 2)
 			add(len(b), b+"a", 2)
 		}
@@ -273,6 +273,10 @@ func (l *Lexicon) lemmaOf(w string) (string, bool) {
 	for _, e := range inflections {
 		stem, ok := strings.CutSuffix(w, e)
 		if !ok || utf8.RuneCountInString(stem) < minPart {
+			continue
+		}
+		// Every candidate keeps stem less its last letter as a prefix.
+		if _, size := utf8.DecodeLastRuneInString(stem); !l.prefixes[stem[:len(stem)-size]] {
 			continue
 		}
 		for _, c := range lemmaCandidates(stem, e) {

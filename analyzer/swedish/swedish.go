@@ -230,6 +230,9 @@ func isDigitByte(c byte) bool { return '0' <= c && c <= '9' }
 // addressAt reports whether a URL or an e-mail address starts at i, and
 // where it ends (trailing punctuation excluded).
 func addressAt(text string, i int) (int, TokenKind, bool) {
+	if c := text[i] | 0x20; c != 'h' && c != 'w' && !strings.ContainsRune(text[i:min(len(text), i+256)], '@') {
+		return 0, 0, false // neither http(s):// nor www. nor an e-mail address nearby
+	}
 	j := i
 	for j < len(text) {
 		r, size := utf8.DecodeRuneInString(text[j:])
@@ -239,7 +242,7 @@ func addressAt(text string, i int) (int, TokenKind, bool) {
 		j += size
 	}
 	chunk := strings.TrimRight(text[i:j], ".,;:!?'’”»")
-	low := strings.ToLower(chunk)
+	low := strings.ToLower(chunk[:min(len(chunk), 8)])
 	switch {
 	case strings.HasPrefix(low, "http://") || strings.HasPrefix(low, "https://"):
 		if len(chunk) > len("https://") {
