@@ -121,6 +121,10 @@ func ingestFile(ctx context.Context, a *app, path string, maxBytes int64, added,
 	if u.Data, err = os.ReadFile(path); err != nil {
 		return err
 	}
+	if p, ok := a.ingest.Existing(ctx, u.Data); ok {
+		*dup = append(*dup, fmt.Sprintf("%s = %s (%s %d %s)", path, p.ID, p.Lan, p.Year, p.Audience))
+		return nil
+	}
 	p, created, err := a.ingest.Ingest(ctx, u)
 	if err != nil {
 		return err

@@ -26,6 +26,7 @@ func TestKillDuringIngest(t *testing.T) {
 		for i := range 8 {
 			n++
 			body := fmt.Sprintf("%s\nVersion %d av planen, runda %d.\n%s", base, n, round, strings.Repeat("Samverkan kring suicidprevention och anhörigstöd. ", 200))
+			name := fmt.Sprintf("plan-%d.txt", n)
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
@@ -35,7 +36,7 @@ func TestKillDuringIngest(t *testing.T) {
 					s.tryUpload(upload{filename: "p.pdf", data: mod, lan: "Jämtland", year: "2018"})
 					return
 				}
-				s.tryUpload(upload{filename: fmt.Sprintf("plan-%d.txt", n), data: []byte(body), lan: "Gotland", year: "2018"})
+				s.tryUpload(upload{filename: name, data: []byte(body), lan: "Gotland", year: "2018"})
 			}()
 		}
 		time.Sleep(delay)

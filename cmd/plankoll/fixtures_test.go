@@ -3,10 +3,11 @@ package main
 import (
 	"archive/zip"
 	"bytes"
-	"compress/zlib"
+	"compress/flate"
 	"fmt"
 	"image"
 	"image/png"
+	"io"
 	"strings"
 	"testing"
 )
@@ -51,21 +52,71 @@ func scannedPDF() []byte {
 	})
 }
 
-// flateBombPDF has a content stream of about 1 MB that inflates to 1 GiB.
+// bitWriter writes a DEFLATE bit stream (least significant bit first).
+type bitWriter struct {
+	out   []byte
+	acc   uint64
+	nbits uint
+}
+
+// code writes a Huffman code of n bits, most significant bit first, as
+// DEFLATE stores them.
+func (w *bitWriter) code(c uint64, n uint) {
+	var rev uint64
+	for i := uint(0); i < n; i++ {
+		rev = rev<<1 | (c>>i)&1
+	}
+	w.bits(rev, n)
+}
+
+func (w *bitWriter) bits(v uint64, n uint) {
+	w.acc |= v << w.nbits
+	w.nbits += n
+	for w.nbits >= 8 {
+		w.out = append(w.out, byte(w.acc))
+		w.acc >>= 8
+		w.nbits -= 8
+	}
+}
+
+func (w *bitWriter) flush() []byte {
+	if w.nbits > 0 {
+		w.out = append(w.out, byte(w.acc))
+	}
+	return w.out
+}
+
+// deflateZeros is a raw DEFLATE stream of about n zero bytes in one fixed
+// Huffman block: a literal 0, then copies of 258 bytes at distance 1 (13
+// bits each). Written by hand because compressing a gigabyte takes minutes
+// under the race detector.
+func deflateZeros(n int64) []byte {
+	w := &bitWriter{}
+	w.bits(1, 1)    // BFINAL
+	w.bits(1, 2)    // BTYPE 01: fixed Huffman
+	w.code(0x30, 8) // literal 0
+	for i := int64(1); i+258 <= n; i += 258 {
+		w.code(0xC5, 8) // length code 285: 258 bytes
+		w.code(0, 5)    // distance code 0: distance 1
+	}
+	w.code(0, 7) // end of block
+	return w.flush()
+}
+
+// zlibZeros wraps deflateZeros in a zlib header and a (wrong) checksum:
+// readers must stop at their limit long before they reach it.
+func zlibZeros(n int64) []byte {
+	return append(append([]byte{0x78, 0x01}, deflateZeros(n)...), 0, 0, 0, 0)
+}
+
+// flateBombPDF has a content stream of about 7 MB that inflates to 1 GiB.
 func flateBombPDF(t *testing.T) []byte {
 	t.Helper()
-	var z bytes.Buffer
-	zw, _ := zlib.NewWriterLevel(&z, zlib.BestCompression)
-	zero := make([]byte, 1<<20)
-	for range 1024 {
-		zw.Write(zero)
-	}
-	zw.Close()
 	return buildPDF([][]byte{
 		[]byte("<< /Type /Catalog /Pages 2 0 R >>"),
 		[]byte("<< /Type /Pages /Kids [3 0 R] /Count 1 >>"),
 		[]byte("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>"),
-		stream("/Filter /FlateDecode", z.Bytes()),
+		stream("/Filter /FlateDecode", zlibZeros(1<<30)),
 	})
 }
 
@@ -108,19 +159,20 @@ func docxBody(text string) []byte {
 	return []byte(`<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>` + text + `</w:t></w:r></w:p></w:body></w:document>`)
 }
 
-// docxZipBomb has a document.xml that inflates to 1 GiB.
+// docxZipBomb has a document.xml that inflates to 1 GiB (of zero bytes,
+// after which no XML parser gets far).
 func docxZipBomb(t *testing.T) []byte {
 	t.Helper()
 	var b bytes.Buffer
 	zw := zip.NewWriter(&b)
 	w, _ := zw.Create("[Content_Types].xml")
 	w.Write([]byte(contentTypes))
-	w, _ = zw.Create("word/document.xml")
-	w.Write(docxBody("Handlingsplan"))
-	spaces := bytes.Repeat([]byte(" "), 1<<20)
-	for range 1024 {
-		w.Write(spaces)
+	w, err := zw.CreateRaw(&zip.FileHeader{Name: "word/document.xml", Method: zip.Deflate,
+		CompressedSize64: uint64(len(deflateZeros(1 << 30))), UncompressedSize64: 1 << 30})
+	if err != nil {
+		t.Fatal(err)
 	}
+	w.Write(deflateZeros(1 << 30))
 	zw.Close()
 	return b.Bytes()
 }
@@ -137,4 +189,18 @@ func pngImage() []byte {
 	var b bytes.Buffer
 	png.Encode(&b, image.NewGray(image.Rect(0, 0, 4, 4)))
 	return b.Bytes()
+}
+
+// TestDeflateZeros checks the hand-made bomb is a DEFLATE stream that
+// inflates to what it claims.
+func TestDeflateZeros(t *testing.T) {
+	const n = 1 << 20
+	r := flate.NewReader(bytes.NewReader(deflateZeros(n)))
+	got, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) < n-258 || len(got) > n || bytes.Count(got, []byte{0}) != len(got) {
+		t.Errorf("inflated to %d bytes (non-zero: %v); want about %d zeros", len(got), bytes.Count(got, []byte{0}) != len(got), n)
+	}
 }

@@ -163,18 +163,13 @@ func checkFilename(name string) error {
 // anything a person can fix.
 func (s *Service) Ingest(ctx context.Context, u Upload) (corpus.Plan, bool, error) {
 	now := s.now()
-	if err := checkFilename(u.Filename); err != nil {
-		return corpus.Plan{}, false, err
-	}
-	// The same bytes are the same plan, whatever metadata comes with them.
-	sum := sha256.Sum256(u.Data)
-	sha := hex.EncodeToString(sum[:])
-	if existing, err := s.Store.PlanBySHA(ctx, sha); err == nil {
-		return existing, false, nil
-	}
 	meta, err := Validate(u, now)
 	if err != nil {
 		return meta, false, err
+	}
+	sha := sha256Hex(u.Data)
+	if existing, err := s.Store.PlanBySHA(ctx, sha); err == nil {
+		return existing, false, nil
 	}
 
 	s.mu.Lock()
@@ -203,6 +198,19 @@ func (s *Service) Ingest(ctx context.Context, u Upload) (corpus.Plan, bool, erro
 	s.mu.Unlock()
 	close(f.done)
 	return f.plan, f.created, f.err
+}
+
+// Existing returns the stored plan with these exact bytes, if any: a
+// caller that ingests many files can report duplicates before it checks
+// their metadata.
+func (s *Service) Existing(ctx context.Context, data []byte) (corpus.Plan, bool) {
+	p, err := s.Store.PlanBySHA(ctx, sha256Hex(data))
+	return p, err == nil
+}
+
+func sha256Hex(data []byte) string {
+	sum := sha256.Sum256(data)
+	return hex.EncodeToString(sum[:])
 }
 
 func (s *Service) ingest(ctx context.Context, u Upload, meta corpus.Plan, sha string, now time.Time) (corpus.Plan, bool, error) {
