@@ -513,14 +513,22 @@
     const pager = el("nav", { class: "pager", "aria-label": "Sidor av träffar" });
     const lastShown = state.from + hits.length;
     pager.append(el("span", {}, total ? "Visar " + (state.from + 1) + "–" + lastShown + " av " + fmtNum(total, 0) : ""));
-    if (state.from > 0) pager.append(el("button", { type: "button", class: "secondary", onclick: () => submit(Math.max(0, state.from - state.size)) }, "← Föregående"));
-    if (lastShown < total) pager.append(el("button", { type: "button", class: "secondary", onclick: () => submit(state.from + state.size) }, "Nästa →"));
+    const page = (from) => { viewSearch.focusHits = true; submit(from); };
+    if (state.from > 0) pager.append(el("button", { type: "button", class: "secondary", onclick: () => page(Math.max(0, state.from - state.size)) }, "← Föregående"));
+    if (lastShown < total) pager.append(el("button", { type: "button", class: "secondary", onclick: () => page(state.from + state.size) }, "Nästa →"));
 
+    const summary = el("p", { tabindex: "-1" }, el("strong", {}, plural(total, "träff", "träffar")), total ? " (textavsnitt i planerna)" : "");
     const body = el("div", {},
-      el("p", {}, el("strong", {}, plural(total, "träff", "träffar")), total ? " (textavsnitt i planerna)" : ""),
+      summary,
       hits.length ? list : el("p", { class: "muted" }, "Inga träffar. Pröva färre ord eller ta bort ett filter."),
       hits.length ? pager : null);
     results.replaceChildren(el("div", { class: "search-layout" }, facets, body));
+    if (viewSearch.focusHits) {
+      // After paging, keyboard and screen-reader users start at the new hits.
+      viewSearch.focusHits = false;
+      summary.focus({ preventScroll: true });
+      body.scrollIntoView({ block: "start", behavior: "instant" });
+    }
   }
 
   // ---------- Planer ----------
