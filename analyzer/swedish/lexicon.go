@@ -5,8 +5,10 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"encoding/hex"
+	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -204,3 +206,42 @@ func IsStopWord(lowerWord string) bool { return stopWords()[lowerWord] }
 func isStopWord(w string) bool { return stopWords()[w] }
 
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+// Standalone returns words of texts that could extend the lexicon (pass
+// them to With): lower-case words of at least five letters, letters only,
+// that stand alone at least minCount times and are not stop words,
+// blocked, lexicon words or inflections of them, or compounds of them.
+// The result is sorted, so the extended Version is deterministic. A part
+// found this way counts because it also occurs as a word of its own.
+func (l *Lexicon) Standalone(minCount int, texts ...string) []string {
+	counts := map[string]int{}
+	for _, text := range texts {
+		l.scan(text, func(start, end int, kind TokenKind) {
+			if kind != KindWord {
+				return
+			}
+			w := lower(text[start:end])
+			if runeLen(w) >= 5 && lettersOnly(w) && !isStopWord(w) {
+				counts[w]++
+			}
+		})
+	}
+	var out []string
+	for w, n := range counts {
+		if n < minCount || l.blocked[w] || l.atomic(w) || l.splitParts(w) != nil {
+			continue
+		}
+		out = append(out, w)
+	}
+	sort.Strings(out)
+	return out
+}
+
+func lettersOnly(w string) bool {
+	for _, r := range w {
+		if !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
