@@ -35,6 +35,60 @@ func TestSampleCorpus(t *testing.T) {
 		t.Errorf("sample corpus covers %d counties; want at least 8", len(lans))
 	}
 
+	t.Run("evidence offsets", func(t *testing.T) {
+		// For every code of every sample plan, the evidence's start/end
+		// (code points) cut the quoted sentence out of the page text.
+		type ev struct {
+			Page       int
+			Text       string
+			Start, End int
+		}
+		checked := 0
+		for _, p := range list.Plans {
+			var text struct {
+				Pages []struct {
+					Page int
+					Text string
+				}
+			}
+			s.get("/api/v1/plans/"+p.ID+"/text", nil).json(t, &text)
+			pages := map[int][]rune{}
+			for _, pg := range text.Pages {
+				pages[pg.Page] = []rune(pg.Text)
+			}
+			var c struct {
+				Codes []struct {
+					Dimension, Code string
+					Evidence        []ev
+				}
+				Goals            []ev
+				Indicators       []ev
+				Brukarinflytande struct{ Evidence []ev }
+				Genus            struct{ Evidence []ev }
+			}
+			s.get("/api/v1/plans/"+p.ID+"/coding", nil).json(t, &c)
+			all := append(append(append([]ev{}, c.Goals...), c.Indicators...), c.Brukarinflytande.Evidence...)
+			all = append(all, c.Genus.Evidence...)
+			for _, code := range c.Codes {
+				all = append(all, code.Evidence...)
+			}
+			for _, e := range all {
+				page := pages[e.Page]
+				if e.Start < 0 || e.End > len(page) || e.Start >= e.End || string(page[e.Start:e.End]) != e.Text {
+					got := ""
+					if e.Start >= 0 && e.End <= len(page) && e.Start < e.End {
+						got = string(page[e.Start:e.End])
+					}
+					t.Errorf("plan %s page %d [%d:%d] = %q; evidence says %q", p.Filename, e.Page, e.Start, e.End, got, e.Text)
+				}
+				checked++
+			}
+		}
+		if checked < 100 {
+			t.Errorf("only %d evidence items checked over %d plans", checked, len(list.Plans))
+		}
+		t.Logf("%d evidence slices checked over %d plans", checked, len(list.Plans))
+	})
 	t.Run("compare", func(t *testing.T) {
 		r := s.get("/api/v1/compare", url.Values{"lan": {"Jämtland"}, "from": {"2017"}, "to": {"2018"}})
 		if r.status != 200 {
