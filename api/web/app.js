@@ -1123,7 +1123,7 @@
     if (view === "matris" && !st.dimension) st.dimension = "malgrupp"; // all codes at once are too many columns
     const trendCode = params.get("code") || "";
     const trendDim = params.get("tdim") || "";
-    const [yearOpts, labels] = await Promise.all([yearOptions("Senaste år"), codeLabels()]);
+    const [yearOpts, labels] = await Promise.all([yearOptions("Alla år"), codeLabels()]);
     if (!current()) return;
     const yearSel = select("year", yearOpts, st.year);
     const audSel = select("audience", audienceOptions("Alla målgrupper"), st.audience);
@@ -1162,8 +1162,10 @@
     else tableBox.replaceChildren(codeTable(res, st, labels, trendCode, trendDim, pickCode));
   }
 
+  const yearText = (y) => (y ? "År " + y : "Alla år");
+
   function coverage(res) {
-    const parts = ["År " + (res.year || "–") + ": " + plural(res.plans || 0, "plan", "planer")];
+    const parts = [yearText(res.year) + ": " + plural(res.plans || 0, "plan", "planer")];
     if (res.lans_with_plan != null) parts.push(" från " + plural(res.lans_with_plan, "län", "län"));
     parts.push(".");
     if ((res.lans_without_plan || []).length) parts.push(" Utan plan: " + res.lans_without_plan.join(", ") + ".");
@@ -1209,7 +1211,7 @@
       }))));
     const foot = el("tfoot", {}, el("tr", {}, el("th", { scope: "row" }, "Antal län"), totals.map((t) => el("td", { class: "cell num" }, t))));
     return el("div", {},
-      el("p", {}, "År " + (res.year || "–") + ": " + plural(rows.length, "län", "län") + " med plan. ● = länets plan har koden; välj en kod för trenden."),
+      el("p", {}, yearText(res.year) + ": " + plural(rows.length, "län", "län") + " med plan. ● = länets plan har koden; välj en kod för trenden."),
       el("div", { class: "table-wrap" }, el("table", { class: "matrix" }, el("caption", { class: "sr-only" }, "Län och koder"), el("thead", {}, head), body, foot)));
   }
 
@@ -1224,7 +1226,7 @@
       cols.map(([k]) => el("td", { class: "num" + (k === "without_indicator" && r[k] ? " warn-cell" : "") }, fmtNum(val(r, k), 0))));
     const rows = res.rows || [];
     return el("div", {},
-      el("p", {}, "År " + (res.year || "–") + ": mål efter tidshorisont och indikatorer efter typ, per län."),
+      el("p", {}, yearText(res.year) + ": mål efter tidshorisont och indikatorer efter typ, per län."),
       rows.length ? el("div", { class: "table-wrap" }, el("table", {},
         el("caption", { class: "sr-only" }, "Mål och indikatorer per län"),
         el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Län"), cols.map(([, h]) => el("th", { scope: "col", class: "num" }, h)))),
@@ -1297,7 +1299,7 @@
     }
     if (!current()) return box;
     const rows = res.detail || [];
-    box.append(el("h3", {}, "Planer med koden år " + (res.year || st.year || "–") + " (" + rows.length + ")"));
+    box.append(el("h3", {}, "Planer med koden, " + yearText(res.year).toLowerCase() + " (" + rows.length + ")"));
     if (!rows.length) {
       box.append(el("p", { class: "muted" }, "Ingen plan det året har koden."));
       return box;
