@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -580,10 +581,18 @@ func (d *doc) number(goals, inds []found) ([]Goal, []Indicator, map[int]bool, ma
 		outG = append(outG, d.goal(i, g))
 		gUnits[g.unit] = true
 	}
+	nums := make([]string, len(goals))
+	for i, g := range goals {
+		un := &d.units[g.unit]
+		nums[i] = goalNumber(d.pages[un.page].text[un.start:g.end])
+	}
 	outI := make([]Indicator, 0, len(inds))
 	for i, in := range inds {
 		ind := d.indicator(i, in)
 		gi := in.rowGoal
+		if gi < 0 {
+			gi = d.referencedGoal(goals, nums, in)
+		}
 		if gi < 0 {
 			gi = d.lastGoalBefore(goals, in.unit)
 		}
@@ -595,6 +604,41 @@ func (d *doc) number(goals, inds []found) ([]Goal, []Indicator, map[int]bool, ma
 		iUnits[in.unit] = true
 	}
 	return outG, outI, gUnits, iUnits
+}
+
+// goalNumberRe reads the number a goal is given: "Mål 2:", "Delmål 1.2",
+// "3.", "2)".
+var goalNumberRe = regexp.MustCompile(`(?i)^\s*(?:[•\-–*]\s*)?(?:(?:del|effekt|resultat|lång|kort)?(?:siktigt\s+)?mål\s*)?(\d{1,2}(?:\.\d{1,2})*)\s*[.:)]?\s`)
+
+// goalRefRe finds an explicit reference to a numbered goal in an
+// indicator: "(mål 2)", "Indikator för delmål 1.2".
+var goalRefRe = regexp.MustCompile(`(?i)\b(?:del|effekt|resultat)?mål\s+(\d{1,2}(?:\.\d{1,2})*)\b`)
+
+func goalNumber(text string) string {
+	if m := goalNumberRe.FindStringSubmatch(text); m != nil {
+		return strings.TrimSuffix(m[1], ".")
+	}
+	return ""
+}
+
+// referencedGoal returns the goal an indicator names by number ("mål 2"),
+// the last such goal before it if several share the number, or -1.
+func (d *doc) referencedGoal(goals []found, nums []string, in found) int {
+	un := &d.units[in.unit]
+	m := goalRefRe.FindStringSubmatch(d.pages[un.page].text[un.start:un.end])
+	if m == nil {
+		return -1
+	}
+	best := -1
+	for i := range goals {
+		if nums[i] != m[1] {
+			continue
+		}
+		if best < 0 || goals[i].unit <= in.unit {
+			best = i
+		}
+	}
+	return best
 }
 
 func (d *doc) lastGoalBefore(goals []found, u int) int {

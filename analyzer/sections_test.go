@@ -121,3 +121,32 @@ func FuzzCode(f *testing.F) {
 		checkOffsets(t, pages, cd)
 	})
 }
+
+func TestIndicatorLinks(t *testing.T) {
+	text := "Mål\nMål 1: Minska antalet suicid i länet.\nMål 2: Öka andelen elever som mår bra.\n\nUppföljning\n" +
+		"Indikator för mål 2: Andel elever som uppger att de mår bra.\nIndikator för mål 1: Antal suicid per 100 000 invånare.\n" +
+		"Indikatorerna finns i bilaga 3."
+	c := NewCoder(defaultCodebook(t))
+	cd := c.Code(PlanMeta{Year: 2018}, []PageText{{Page: 1, Text: text}})
+	if len(cd.Goals) != 2 || len(cd.Indicators) != 2 {
+		t.Fatalf("goals %+v\nindicators %+v; want 2 and 2", cd.Goals, cd.Indicators)
+	}
+	want := map[string]string{"i1": "g2", "i2": "g1"}
+	for _, in := range cd.Indicators {
+		if in.GoalID != want[in.ID] {
+			t.Errorf("%s (%q) linked to %q; want %q", in.ID, in.Text, in.GoalID, want[in.ID])
+		}
+	}
+	if got := cd.Goals[1].IndicatorIDs; len(got) != 1 || got[0] != "i1" {
+		t.Errorf("g2 indicator_ids = %v; want [i1]", got)
+	}
+}
+
+func TestGoalNumber(t *testing.T) {
+	tests := map[string]string{"Mål 2: Öka": "2", "Delmål 1.2 Minska": "1.2", "3. Förbättra": "3", "• Minska": "", "2018 ska": ""}
+	for in, want := range tests {
+		if got := goalNumber(in); got != want {
+			t.Errorf("goalNumber(%q) = %q; want %q", in, got, want)
+		}
+	}
+}
