@@ -721,7 +721,7 @@
     const prev = el("button", { type: "button", class: "secondary", "aria-label": "Föregående sida" }, "←");
     const next = el("button", { type: "button", class: "secondary", "aria-label": "Nästa sida" }, "→");
     const info = el("span", { class: "meta" });
-    const pre = el("pre", { class: "pagetext", tabindex: "0", "aria-label": "Sidans text" });
+    const pre = el("pre", { class: "pagetext", tabindex: "0", "aria-label": "Sidans text (← → byter sida)" });
     const node = el("section", { class: "reader panel", "aria-labelledby": "reader-h" },
       el("h2", { id: "reader-h", style: "margin:0 0 .5rem" }, "Text"),
       err ? errorBox(err, "Texten kunde inte hämtas:") : el("div", { class: "reader-bar" }, prev, pageSel, next, info),
@@ -779,6 +779,13 @@
       if (i < 0 || !t.length) show(page);
       else show(page, i, i + t.length);
     }
+    pre.addEventListener("keydown", (e) => {
+      // ← and → turn pages while reading (the text scrolls with ↑ ↓).
+      if (e.key === "ArrowLeft" || e.key === "ArrowRight") {
+        e.preventDefault();
+        step(e.key === "ArrowLeft" ? -1 : 1);
+      }
+    });
     prev.addEventListener("click", () => step(-1));
     next.addEventListener("click", () => step(1));
     return { node, show, showMatch };
