@@ -86,14 +86,20 @@ func continues(s, next string) bool {
 	return !strings.ContainsRune(".!?", last) && unicode.IsLower(first)
 }
 
-// isHeading: a short line that starts with a capital or a number, has no
-// final punctuation, and is followed by a line that starts with a capital.
+// isHeading: a short line (at most 70 letters, 10 words) that starts
+// with a capital or a number, has no final punctuation, does not end in a
+// stop word ("samarbetar med" is a wrapped line, even before "Region"),
+// and is followed by a line that starts with a capital.
 func isHeading(s, next string) bool {
 	if utf8.RuneCountInString(s) > 70 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
 	if strings.ContainsRune(".,;!?-–", last) {
+		return false
+	}
+	words := strings.Fields(s)
+	if len(words) > 10 || isStopWord(lower(words[len(words)-1])) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(s)

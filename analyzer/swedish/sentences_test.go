@@ -22,6 +22,8 @@ func TestSentences(t *testing.T) {
 		{"bullets without periods", "Insatser:\n• Stöd till anhöriga\n• Utbildning i MHFA\nDärefter följer uppföljning.",
 			[]string{"Insatser:", "• Stöd till anhöriga", "• Utbildning i MHFA", "Därefter följer uppföljning."}},
 		{"wrapped prose", "Kommunerna och regionen ska gemensamt\nutveckla arbetet med suicidprevention.", []string{"Kommunerna och regionen ska gemensamt\nutveckla arbetet med suicidprevention."}},
+		{"narrow column", "Kommunerna i länet samarbetar med\nRegion Jämtland om suicidprevention.", []string{"Kommunerna i länet samarbetar med\nRegion Jämtland om suicidprevention."}},
+		{"long line is no heading", "Planen har tagits fram av kommunerna och regionen tillsammans med brukarna\nUnder året följs den upp.", []string{"Planen har tagits fram av kommunerna och regionen tillsammans med brukarna\nUnder året följs den upp."}},
 		{"heading then prose", "Bakgrund\nPlanen bygger på överenskommelsen.", []string{"Bakgrund", "Planen bygger på överenskommelsen."}},
 		{"table rows", "Mål\tIndikator\tAnsvar\nÖkad trygghet\tAndel elever\tKommunen", []string{"Mål\tIndikator\tAnsvar", "Ökad trygghet\tAndel elever\tKommunen"}},
 		{"table row with sentences", "| Mål | Utfall. Målet tas bort. |\n| Nästa | Rad |", []string{"| Mål | Utfall. Målet tas bort. |", "| Nästa | Rad |"}},
