@@ -94,7 +94,25 @@ func fill(r *rand.Rand, tmpl string) string {
 	}
 }
 
-// benchIndex builds an index of plans plans of 8 pages in a temp dir.
+// benchSource generates plans of 8 pages on demand, the same for an id.
+type benchSource struct{ plans int }
+
+func (s benchSource) Fingerprints(context.Context) (map[string]string, error) {
+	fps := make(map[string]string, s.plans)
+	for i := range s.plans {
+		fps[fmt.Sprintf("plan%04d", i)] = "fp"
+	}
+	return fps, nil
+}
+
+func (s benchSource) Segments(_ context.Context, id string) ([]Segment, error) {
+	var n uint64
+	fmt.Sscanf(id, "plan%d", &n)
+	return benchPlan(rand.New(rand.NewPCG(1, n)), id, 8), nil
+}
+
+// benchIndex builds an index of plans plans of 8 pages in a temp dir with
+// Sync, as a rebuild does (batches, then Compact).
 func benchIndex(b *testing.B, plans int) *Index {
 	b.Helper()
 	ix, err := Open(b.TempDir()+"/idx", Options{})
@@ -102,19 +120,17 @@ func benchIndex(b *testing.B, plans int) *Index {
 		b.Fatal(err)
 	}
 	b.Cleanup(func() { ix.Close() })
-	r := rand.New(rand.NewPCG(1, uint64(plans)))
 	start := time.Now()
-	for i := range plans {
-		id := fmt.Sprintf("plan%04d", i)
-		if err := ix.IndexPlan(id, "fp", benchPlan(r, id, 8)); err != nil {
+	st, err := Sync(context.Background(), ix, benchSource{plans}, nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if plans < compactAfter {
+		if err := ix.Compact(context.Background()); err != nil {
 			b.Fatal(err)
 		}
 	}
-	took := time.Since(start)
-	if err := ix.Compact(context.Background()); err != nil {
-		b.Fatal(err)
-	}
-	b.Logf("indexed %d plans × 8 pages in %v, compacted in %v", plans, took.Round(time.Millisecond), (time.Since(start) - took).Round(time.Millisecond))
+	b.Logf("synced %d plans × 8 pages in %v", st.Added, time.Since(start).Round(time.Millisecond))
 	return ix
 }
 

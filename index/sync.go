@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"time"
@@ -29,9 +30,10 @@ type SyncStats struct {
 // Sync brings ix to src: it indexes every plan that is missing or whose
 // fingerprint differs, and deletes every plan (and every stray document of
 // a plan without marker) that src does not have. progress(done, total), if
-// not nil, is called before the first plan and after each one. Each plan
-// is one batch, so a Sync cut short leaves whole plans, and the next Sync
-// carries on. An error names the plan it happened on; ctx is checked
+// not nil, is called before the first plan and after each batch. Small
+// plans share a batch (Options.BatchSize) but a plan is never split, so a
+// Sync cut short leaves whole plans, and the next Sync carries on; what was
+// read before an error is still written. An error names the plan it happened on; ctx is checked
 // between plans. After writing many plans it compacts the index (Compact).
 func Sync(ctx context.Context, ix *Index, src Source, progress func(done, total int)) (SyncStats, error) {
 	start := time.Now()
@@ -81,24 +83,45 @@ func Sync(ctx context.Context, ix *Index, src Source, progress func(done, total 
 		done++
 		step()
 	}
+	var pending []planWrite
+	pendingSegs := 0
+	flush := func() error {
+		if len(pending) == 0 {
+			return nil
+		}
+		if err := ix.indexPlans(pending); err != nil {
+			return err
+		}
+		for _, p := range pending {
+			if _, ok := have[p.id]; ok {
+				st.Replaced++
+			} else {
+				st.Added++
+			}
+		}
+		done += len(pending)
+		pending, pendingSegs = nil, 0
+		step()
+		return nil
+	}
 	for _, id := range stale {
 		if err := ctx.Err(); err != nil {
-			return st, fmt.Errorf("sync: %w", err)
+			return st, errors.Join(fmt.Errorf("sync: %w", err), flush())
 		}
 		segs, err := src.Segments(ctx, id)
 		if err != nil {
-			return st, fmt.Errorf("sync: segments of plan %s: %w", id, err)
+			return st, errors.Join(fmt.Errorf("sync: segments of plan %s: %w", id, err), flush())
 		}
-		if err := ix.IndexPlan(id, want[id], segs); err != nil {
-			return st, fmt.Errorf("sync: %w", err)
+		if pendingSegs > 0 && pendingSegs+len(segs) > ix.opts.BatchSize {
+			if err := flush(); err != nil {
+				return st, fmt.Errorf("sync: %w", err)
+			}
 		}
-		if _, ok := have[id]; ok {
-			st.Replaced++
-		} else {
-			st.Added++
-		}
-		done++
-		step()
+		pending = append(pending, planWrite{id, want[id], segs})
+		pendingSegs += len(segs)
+	}
+	if err := flush(); err != nil {
+		return st, fmt.Errorf("sync: %w", err)
 	}
 	if done >= compactAfter {
 		if err := ix.Compact(ctx); err != nil {

@@ -6,6 +6,7 @@ import (
 	"maps"
 	"os"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -66,7 +67,12 @@ func searchCount(t *testing.T, ix *Index, r Request) uint64 {
 
 func TestSync(t *testing.T) {
 	ctx := context.Background()
-	ix := openTest(t)
+	// Batches of at most 3 segments: one plan a batch here (3, 3, 2).
+	ix, err := Open(t.TempDir()+"/idx", Options{BatchSize: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
 	src := newFakeSource()
 
 	var calls [][2]int
@@ -121,13 +127,14 @@ func TestSync(t *testing.T) {
 	t.Run("failing source", func(t *testing.T) {
 		src.fps["D"], src.segs["D"] = "v1-D", []Segment{{Page: 1, Text: "Sist."}}
 		src.fps["A"] = "v3-A"
-		src.fail = "A"
+		src.fail = "D"
 		_, err := Sync(ctx, ix, src, nil)
-		if err == nil {
-			t.Fatal("Sync with a failing source: no error")
+		if err == nil || !strings.Contains(err.Error(), "plan D") {
+			t.Fatalf("Sync with a failing source: error %v; want one naming plan D", err)
 		}
-		// A keeps its old version, whole; a second Sync finishes the job.
-		want := map[string]string{"A": "v2-A", "B": "v1-B"}
+		// A, read before D failed, is written; D is not; a second Sync
+		// finishes the job.
+		want := map[string]string{"A": "v3-A", "B": "v1-B"}
 		checkConsistent(t, ix, want)
 		src.fail = ""
 		if _, err := Sync(ctx, ix, src, nil); err != nil {
@@ -252,3 +259,19 @@ func TestOpenRefusesForeignDir(t *testing.T) {
 func writeFile(name, s string) error { return os.WriteFile(name, []byte(s), 0o644) }
 
 func fileExists(name string) bool { _, err := os.Stat(name); return err == nil }
+
+func TestSyncBatchesSmallPlans(t *testing.T) {
+	ix := openTest(t) // default BatchSize holds all three test plans
+	var calls [][2]int
+	st, err := Sync(context.Background(), ix, newFakeSource(), func(done, total int) { calls = append(calls, [2]int{done, total}) })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := [][2]int{{0, 3}, {3, 3}}; !slices.Equal(calls, want) {
+		t.Errorf("progress calls %v; want %v (one batch)", calls, want)
+	}
+	if st.Added != 3 {
+		t.Errorf("added %d; want 3", st.Added)
+	}
+	checkConsistent(t, ix, newFakeSource().fps)
+}
