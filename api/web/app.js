@@ -299,7 +299,7 @@
     else location.hash = target;
   }
 
-  const routes = { sok: viewSearch, planer: viewPlans, plan: viewPlan, jamfor: viewCompare, statistik: viewStats, analys: viewAnalyze };
+  const routes = { sok: viewSearch, planer: viewPlans, plan: viewPlan, jamfor: viewCompare, statistik: viewStats, analys: viewAnalyze, kodbok: viewCodebook };
   let routeSeq = 0;
 
   async function route() {
@@ -1403,6 +1403,48 @@
         el("caption", { class: "sr-only" }, "Ord i texten"),
         el("thead", {}, el("tr", {}, ["Ord", "Gemener", "Slag", "Stoppord", "Stam", "Sammansättningsled", "Ledens stammar", "Byte"].map((h) => el("th", { scope: "col" }, h)))),
         tbody)));
+  }
+
+  // ---------- Kodbok ----------
+
+  async function viewCodebook(_, params, current) {
+    const cb = await getCodebook();
+    if (!current()) return;
+    const filter = el("input", { type: "search", name: "filter", autocomplete: "off", placeholder: "t.ex. anhörig, sip, genus" });
+    const sections = [];
+    for (const d of cb.dimensions || []) {
+      const rows = (d.codes || []).map((c) => el("tr", { "data-text": (c.id + " " + c.label + " " + (c.description || "")).toLowerCase() },
+        el("td", {}, el("code", {}, c.id)),
+        el("td", {}, c.label, c.description ? el("div", { class: "meta" }, c.description) : null),
+        el("td", { class: "num" }, c.rules != null ? c.rules : "–"),
+        el("td", { class: "row-actions small" },
+          el("a", { href: "#/sok" + qs({ code: d.id + ":" + c.id }) }, "Sök"), " · ",
+          el("a", { href: "#/statistik" + qs({ code: c.id, tdim: d.id }) }, "Trend"))));
+      const sec = el("section", { class: "panel", "aria-labelledby": "dim-" + d.id },
+        el("h2", { id: "dim-" + d.id }, (d.label || d.id) + " ", el("span", { class: "muted small" }, "(" + d.id + ", " + rows.length + " koder)")),
+        el("div", { class: "table-wrap" }, el("table", {},
+          el("thead", {}, el("tr", {}, ["Id", "Etikett", "Regler", ""].map((h, i) => el("th", { scope: "col", class: i === 2 ? "num" : null }, h || el("span", { class: "sr-only" }, "Länkar"))))),
+          el("tbody", {}, rows))));
+      sections.push(sec);
+    }
+    filter.addEventListener("input", () => {
+      const q = filter.value.trim().toLowerCase();
+      for (const sec of sections) {
+        let shown = 0;
+        for (const tr of sec.querySelectorAll("tbody tr")) {
+          tr.hidden = q !== "" && !tr.dataset.text.includes(q);
+          if (!tr.hidden) shown++;
+        }
+        sec.hidden = shown === 0;
+      }
+    });
+    render("Kodbok",
+      el("div", { class: "panel" },
+        el("p", { style: "margin-top:0" }, "Koderna som planerna kodas mot, version ", el("code", {}, cb.version || "–"), ". ",
+          el("a", { href: "/api/v1/codebook?format=yaml" }, "Kodboken som YAML"), " · ",
+          el("a", { href: "/api/v1/export/qdc", download: true }, "REFI-QDA-kodbok (.qdc)")),
+        el("div", { class: "form-grid" }, field("Filtrera", filter, null, "wide"))),
+      sections);
   }
 
   // evalPanel scores the coder on a hand-labelled gold file (JSON Lines).
