@@ -176,6 +176,7 @@ func TestBadInputs(t *testing.T) {
 		{"prev loop", "prev.pdf", prevLoop(), corpus.EUnreadable, "/Prev"},
 		{"xref /Size of billions", "alloc.pdf", xrefAlloc(0), corpus.EUnreadable, "declares 4000000000 objects"},
 		{"PNG", "plan.pdf", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), corpus.EUnsupportedType, "PNG"},
+		{"HTML", "plan.txt", []byte("\n<!DOCTYPE html><html><body>Plan</body></html>"), corpus.EUnsupportedType, "HTML"},
 		{"old Word", "plan.doc", []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00"), corpus.EUnsupportedType, "DOCX"},
 		{"DOCX zip bomb of 4 GB", "bomb.docx", docxBomb(t, 4<<10), corpus.ETooLarge, "zip bomb"},
 		{"DOCX with ../", "evil.docx", zipOf(t, map[string][]byte{"word/document.xml": []byte(fmt.Sprintf(docXML, "")), "../../etc/passwd": []byte("x")}), corpus.EUnreadable, "unsafe"},

@@ -111,7 +111,6 @@ var refused = []struct {
 	{"Rar!", "a RAR archive"},
 	{"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"},
 	{"\x7fELF", "a program"},
-	{"MZ", "a program"},
 }
 
 // detect tells the format from the content.
@@ -126,6 +125,12 @@ func detect(filename string, data []byte) (format, error) {
 	for _, r := range refused {
 		if bytes.HasPrefix(data, []byte(r.magic)) {
 			return 0, corpus.Errorf(corpus.EUnsupportedType, "The file is %s, not a PDF, DOCX or plain-text document.", r.what)
+		}
+	}
+	start := bytes.ToLower(bytes.TrimLeft(head[:min(len(head), 64)], "\xef\xbb\xbf \t\r\n"))
+	for _, m := range []string{"<!doctype html", "<html", "<?xml"} {
+		if bytes.HasPrefix(start, []byte(m)) {
+			return 0, corpus.Errorf(corpus.EUnsupportedType, "The file is HTML or XML markup, not a PDF, DOCX or plain-text document: save the page as PDF.")
 		}
 	}
 	if looksBinary(data) {
