@@ -32,9 +32,9 @@ const partBoost = 0.4
 // (OR within a field, AND across fields) and a page of results.
 type Request struct {
 	Q                                    string
-	Lan, Kommun, Audience, Code, Section []string // Lan matches a county name or code
+	Lan, Kommun, Audience, Code, Section []string // Lan, Kommun, Audience as corpus.ParseLan etc. read them
 	Year                                 []int
-	From, Size                           int // Size: default 20, at most 100
+	From, Size                           int // Size: 0 means 20, more than 100 means 100
 }
 
 // Hit is one matching segment: a section of one plan page.
@@ -61,7 +61,7 @@ type Result struct {
 }
 
 func hitFields() []string {
-	return []string{fPlanID, fLan, fLanCode, fKommun, fAudience, fYear, fPage, fSection, fOffset, fText}
+	return []string{fPlanID, fLan, fLanCode, fKommun, fAudience, fYear, fPage, fSection, fOffset}
 }
 
 // Search runs r. Hits are segments, best first (ties in index order:
@@ -74,7 +74,8 @@ func hitFields() []string {
 // It searches twice: once for the page of hits and the facets, without
 // term locations (decoding them for every match is the costliest part),
 // then once more restricted to the page's hits, with locations, for the
-// fragments.
+// fragments, taking text and locations from the same snapshot. A hit
+// whose plan was deleted in between has no fragments.
 func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	start := time.Now()
 	size, err := pageSize(r)
@@ -103,21 +104,26 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", r.Q, err)
 	}
-	locs, err := ix.locations(ctx, query, res.Hits)
+	texts, err := ix.locations(ctx, query, res.Hits)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: fragments: %w", r.Q, err)
 	}
 	out := &Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, d := range res.Hits {
-		out.Hits = append(out.Hits, ix.toHit(d, locs[d.ID]))
+		h := toHit(d)
+		if m := texts[d.ID]; m != nil {
+			h.Fragments = append(h.Fragments, ix.fragments(m)...)
+		}
+		out.Hits = append(out.Hits, h)
 	}
 	out.Facets = ix.countFacets(res.Facets[fPlanID], res.Facets[fSection])
 	out.Took = time.Since(start)
 	return out, nil
 }
 
-// locations returns, per hit id, the term locations of query in hits.
-func (ix *Index) locations(ctx context.Context, query bquery.Query, hits search.DocumentMatchCollection) (map[string]search.FieldTermLocationMap, error) {
+// locations returns, per hit id, its text and the term locations of query
+// in it.
+func (ix *Index) locations(ctx context.Context, query bquery.Query, hits search.DocumentMatchCollection) (map[string]*search.DocumentMatch, error) {
 	if len(hits) == 0 {
 		return nil, nil
 	}
@@ -128,13 +134,14 @@ func (ix *Index) locations(ctx context.Context, query bquery.Query, hits search.
 	q := bquery.NewConjunctionQuery([]bquery.Query{bquery.NewDocIDQuery(ids), query})
 	req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
 	req.IncludeLocations = true
+	req.Fields = []string{fText}
 	res, err := ix.bi.SearchInContext(ctx, req)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[string]search.FieldTermLocationMap, len(res.Hits))
+	out := make(map[string]*search.DocumentMatch, len(res.Hits))
 	for _, h := range res.Hits {
-		out[h.ID] = h.Locations
+		out[h.ID] = h
 	}
 	return out, nil
 }
@@ -335,31 +342,37 @@ func prefixQuery(prefix string) bquery.Query {
 	return bquery.NewDisjunctionQuery([]bquery.Query{whole, part})
 }
 
-func (ix *Index) toHit(d *search.DocumentMatch, locs search.FieldTermLocationMap) Hit {
+func toHit(d *search.DocumentMatch) Hit {
 	str := func(f string) string { s, _ := d.Fields[f].(string); return s }
 	num := func(f string) int { v, _ := d.Fields[f].(float64); return int(v) }
 	year, _ := strconv.Atoi(str(fYear))
-	h := Hit{
-		PlanID:   str(fPlanID),
-		Lan:      str(fLan),
-		LanCode:  str(fLanCode),
-		Kommun:   str(fKommun),
-		Audience: str(fAudience),
-		Year:     year,
-		Page:     num(fPage),
-		Section:  str(fSection),
-		Offset:   num(fOffset),
-		Score:    d.Score,
+	return Hit{
+		PlanID:    str(fPlanID),
+		Lan:       str(fLan),
+		LanCode:   str(fLanCode),
+		Kommun:    str(fKommun),
+		Audience:  str(fAudience),
+		Year:      year,
+		Page:      num(fPage),
+		Section:   str(fSection),
+		Offset:    num(fOffset),
+		Score:     d.Score,
+		Fragments: []string{}, // [] in JSON, never null
 	}
+}
+
+// fragments marks the locations of d (from both text fields: they index
+// the same text, so their byte offsets agree) in its stored text.
+func (ix *Index) fragments(d *search.DocumentMatch) []string {
+	text, _ := d.Fields[fText].(string)
 	var spans []span
 	for _, field := range []string{fText, fParts} {
-		for _, ls := range locs[field] {
+		for _, ls := range d.Locations[field] {
 			for _, l := range ls {
 				spans = append(spans, span{int(l.Start), int(l.End)})
 			}
 		}
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
-	h.Fragments = fragments(str(fText), spans, ix.opts.FragmentSize, ix.opts.MaxFragments)
-	return h
+	return fragments(text, spans, ix.opts.FragmentSize, ix.opts.MaxFragments)
 }
