@@ -184,7 +184,8 @@ func TestEmptyPagesWarn(t *testing.T) {
 // TestTJSpacing reads a pdfTeX-like page: words placed by TJ offsets with
 // no space characters, kerning inside words, a ligature glyph named in
 // /Differences, a hyphen at a line end and a raised footnote mark; and a Type0 font with
-// Identity-H codes, /W widths and a ToUnicode CMap, as Chromium writes.
+// Identity-H codes, /W widths and a ToUnicode CMap, as Chromium writes;
+// and a line written upwards, read after the rest.
 func TestTJSpacing(t *testing.T) {
 	widths := strings.TrimSpace(strings.Repeat("500 ", 224))
 	cmap := "/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n" +
@@ -195,7 +196,8 @@ func TestTJSpacing(t *testing.T) {
 	simple := "BT /F1 10 Tf 72 700 Td [(Suicid)15(pre)20(ven)-100(tion)-333(och)-333(\\373ickor)-333(i)-333(l\\344nets)-333(sam-)]TJ\n" +
 		"0 -12 Td [(verkan)-333(\\344r)-333(viktig.)]TJ /F1 6 Tf 4 Ts (1) Tj ET\n"
 	// Type0: every code is two bytes, <0021> is "B" by the bfrange
-	cid := "BT /F2 10 Tf 72 600 Td <00210022> Tj 30 0 Td <0010> Tj ET"
+	cid := "BT /F2 10 Tf 72 600 Td <00210022> Tj 30 0 Td <0010> Tj ET\n" +
+		"BT /F1 10 Tf 0 1 -1 0 500 100 Tm (Uppifr\\345n) Tj ET" // written upwards
 	pdf := buildPDF([]string{
 		"<< /Type /Catalog /Pages 2 0 R >>",
 		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -210,7 +212,7 @@ func TestTJSpacing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "Suicidprevention och flickor i länets samverkan\när viktig. 1\n\nBC å"
+	want := "Suicidprevention och flickor i länets samverkan\när viktig. 1\n\nBC å\n\nUppifrån"
 	if doc.Pages[0].Text != want {
 		t.Errorf("text = %q; want %q", doc.Pages[0].Text, want)
 	}

@@ -148,6 +148,10 @@ func assemble(pages []pageLines) ([]corpus.Page, []string) {
 			}
 		}
 		var body []string
+		for _, l := range pl.turned {
+			l.text = cleanLine(l.text)
+			lines = append(lines, l)
+		}
 		for i, l := range lines {
 			if remove[i] || l.text == "" {
 				continue

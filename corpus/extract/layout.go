@@ -47,11 +47,15 @@ type pageLines struct {
 	// running holds the lines the producer marked as pagination
 	// artifacts: headers, footers, page numbers
 	running []string
+	// turned holds the lines written in another direction than most of
+	// the page (a table set sideways, a margin note written upwards)
+	turned []line
 }
 
-// layoutPage turns glyphs into lines in reading order. Text of the
-// dominant writing direction is kept; text turned against it (a margin
-// note written upwards) is dropped. box is the page's MediaBox, if known.
+// layoutPage turns glyphs into lines in reading order: first the text of
+// the page's dominant writing direction, then any text turned against it,
+// each direction read in its own frame. box is the page's MediaBox, if
+// known.
 func layoutPage(gs []glyph, rules []rule, box []float64) pageLines {
 	rot := dominantRotation(gs)
 	var pl pageLines
@@ -74,9 +78,20 @@ func layoutPage(gs []glyph, rules []rule, box []float64) pageLines {
 			pl.running = append(pl.running, ln.text)
 		}
 	}
-	chunks := makeChunks(body, rot)
+	pl.lines = readDirection(body, rules, rot)
+	for r := range 4 {
+		if r != rot {
+			pl.turned = append(pl.turned, readDirection(body, rules, r)...)
+		}
+	}
+	return pl
+}
+
+// readDirection lays out the glyphs written in direction rot.
+func readDirection(gs []glyph, rules []rule, rot int) []line {
+	chunks := makeChunks(gs, rot)
 	if len(chunks) == 0 {
-		return pl
+		return nil
 	}
 	l := &layout{}
 	for _, r := range rules {
@@ -90,8 +105,7 @@ func layoutPage(gs []glyph, rules []rule, box []float64) pageLines {
 		}
 	}
 	l.cut(chunks, 0)
-	pl.lines = l.out
-	return pl
+	return l.out
 }
 
 // seg is a drawn rule: at pos, from lo to hi along the other axis.
