@@ -363,9 +363,10 @@
       from: parseInt(params.get("from") || "0", 10) || 0,
       size: 20,
     };
-    const [lanOpts, yearOpts, codeOpts, labels] = await Promise.all([
-      lanOptions("Alla län"), yearOptions("Alla år"), codeOptions("Alla koder"), codeLabels(),
+    const [lanOpts, yearOpts, codeOpts, labels, plans] = await Promise.all([
+      lanOptions("Alla län"), yearOptions("Alla år"), codeOptions("Alla koder"), codeLabels(), getPlans().catch(() => []),
     ]);
+    const planByID = new Map(plans.map((p) => [p.id, p]));
     if (!current()) return;
 
     const q = el("input", { type: "search", name: "q", value: state.q, autocomplete: "off", placeholder: "t.ex. suicidprevention, \"samordnad individuell plan\", +anhörig -barn" });
@@ -506,7 +507,7 @@
             [h.audience ? AUDIENCES[h.audience] || h.audience : null, "sida " + h.page, h.section ? "avsnitt: " + (SECTIONS[h.section] || h.section) : null]
               .filter(Boolean).join(" · ")),
           el("span", { class: "meta", title: "Relevans (score)" }, "poäng " + fmtNum(h.score, 3))),
-        h.title ? el("div", { class: "meta" }, h.title) : null,
+        planByID.has(h.plan_id) ? el("div", { class: "meta" }, planByID.get(h.plan_id).title) : null,
         (h.fragments || []).map(fragmentNode)));
     }
 
