@@ -43,11 +43,17 @@ var requiredCodes = map[string][]string{
 // dimensionOrder is the order dimensions are listed in.
 var dimensionOrder = []string{"malgrupp", "insatsniva", "omrade", "metod", "aktor", "perspektiv"}
 
-// SectionKinds are the kinds of plan section, in CODEBOOK.md order.
-var SectionKinds = []string{"behovsanalys", "mal", "aktivitet", "uppfoljning", "organisation", "ovrigt"}
+// sectionKinds are the kinds of plan section, in CODEBOOK.md order.
+var sectionKinds = []string{"behovsanalys", "mal", "aktivitet", "uppfoljning", "organisation", "ovrigt"}
 
-// BrukarLevels are the levels of user involvement, lowest first.
-var BrukarLevels = []string{"saknas", "avsikt", "remiss", "deltagande", "medskapande"}
+// brukarLevels are the levels of user involvement, lowest first.
+var brukarLevels = []string{"saknas", "avsikt", "remiss", "deltagande", "medskapande"}
+
+// SectionKinds returns the kinds of plan section, in CODEBOOK.md order.
+func SectionKinds() []string { return append([]string(nil), sectionKinds...) }
+
+// BrukarLevels returns the levels of user involvement, lowest first.
+func BrukarLevels() []string { return append([]string(nil), brukarLevels...) }
 
 var snakeCase = regexp.MustCompile(`^[a-z][a-z0-9]*(_[a-z0-9]+)*$`)
 
@@ -304,7 +310,7 @@ func (b *builder) build() error {
 		return err
 	}
 	for _, k := range s.Sections {
-		if !contains(SectionKinds, k.Kind) {
+		if !contains(sectionKinds, k.Kind) {
 			return fmt.Errorf("line %d: unknown section kind %q", b.line("kind", k.Kind), k.Kind)
 		}
 		rs, err := b.rules("sections/"+k.Kind, k.Rules, false)
@@ -358,7 +364,8 @@ func (b *builder) negation() error {
 
 func (b *builder) dimensions() error {
 	seenDim := map[string]bool{}
-	for _, d := range b.cb.spec.Dimensions {
+	for i := range b.cb.spec.Dimensions {
+		d := &b.cb.spec.Dimensions[i]
 		if _, ok := requiredCodes[d.ID]; !ok {
 			return fmt.Errorf("line %d: unknown dimension %q", b.line("node", d.ID), d.ID)
 		}
@@ -368,14 +375,14 @@ func (b *builder) dimensions() error {
 		}
 		seenDim[d.ID] = true
 		for _, sec := range d.Sections {
-			if !contains(SectionKinds, sec) {
+			if !contains(sectionKinds, sec) {
 				return fmt.Errorf("line %d: dimension %s: unknown section %q", dimLine, d.ID, sec)
 			}
 		}
 		if b.cb.dimSpec == nil {
 			b.cb.dimSpec = map[string]*dimensionSpec{}
 		}
-		b.cb.dimSpec[d.ID] = &b.cb.spec.Dimensions[len(seenDim)-1]
+		b.cb.dimSpec[d.ID] = d
 		labels := map[string]string{}
 		for _, c := range d.Codes {
 			ln := b.line("node", c.ID)
@@ -463,7 +470,7 @@ func (b *builder) ruleSets() error {
 	}
 	levels := map[string][]ruleSpec{"avsikt": s.Brukarinflytande.Avsikt, "remiss": s.Brukarinflytande.Remiss,
 		"deltagande": s.Brukarinflytande.Deltagande, "medskapande": s.Brukarinflytande.Medskapande}
-	for _, lv := range BrukarLevels[1:] {
+	for _, lv := range brukarLevels[1:] {
 		if len(levels[lv]) == 0 {
 			return fmt.Errorf("rule set brukarinflytande/%s is empty", lv)
 		}
@@ -539,7 +546,7 @@ func (b *builder) compile(set string, sp *ruleSpec, negatable bool) (*rule, erro
 		return nil, fmt.Errorf("within without near")
 	}
 	for _, s := range sp.Sections {
-		if !contains(SectionKinds, s) {
+		if !contains(sectionKinds, s) {
 			return nil, fmt.Errorf("unknown section %q", s)
 		}
 	}

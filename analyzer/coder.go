@@ -330,7 +330,7 @@ func (d *doc) classifySections(force string) {
 		}
 		hs := d.pages[d.units[s.unit].page].hits[d.units[s.unit].hitFrom:d.units[s.unit].hitTo]
 		best, bestFrom := "", -1
-		for _, kind := range SectionKinds {
+		for _, kind := range sectionKinds {
 			for _, r := range d.cb.sectionRules[kind] {
 				if h, ok := d.fire(r, s.unit, hs); ok && (bestFrom < 0 || h.from < bestFrom) {
 					best, bestFrom = kind, h.from

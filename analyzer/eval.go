@@ -7,12 +7,12 @@ import (
 	"strings"
 )
 
-// EvalDimensions are the dimensions Evaluate scores, in report order. The
+// evalDimensions are the dimensions Evaluate scores, in report order. The
 // six code dimensions are multi-label; goal, indicator and genus are
 // yes/no; goal_horizon (on passages whose gold label is a goal),
 // indicator_type (on passages whose gold label is an indicator) and
 // brukarinflytande are one class per passage.
-var EvalDimensions = []string{"malgrupp", "insatsniva", "omrade", "metod", "aktor", "perspektiv",
+var evalDimensions = []string{"malgrupp", "insatsniva", "omrade", "metod", "aktor", "perspektiv",
 	"goal", "goal_horizon", "indicator", "indicator_type", "brukarinflytande", "genus"}
 
 // EvalReport is how well the coder agrees with hand labels.
@@ -65,7 +65,7 @@ type Disagreement struct {
 // given).
 func (c *Coder) CodePassage(p GoldPassage) Coding {
 	force := ""
-	if contains(SectionKinds, p.Section) {
+	if contains(sectionKinds, p.Section) {
 		force = p.Section
 	}
 	return c.code(PlanMeta{PlanID: p.ID, Year: p.PlanYear}, []PageText{{Page: 1, Text: p.Text}}, force)
@@ -123,7 +123,7 @@ func Evaluate(c *Coder, gold []GoldPassage) EvalReport {
 		golds[i] = goldLabels(p.Labels)
 		gots[i] = predicted(c.CodePassage(p))
 	}
-	for _, dim := range EvalDimensions {
+	for _, dim := range evalDimensions {
 		var ds DimensionScore
 		switch dim {
 		case "goal", "indicator", "genus":

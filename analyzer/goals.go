@@ -671,7 +671,7 @@ func (d *doc) brukarinflytande() Brukarinflytande {
 	cb := d.cb
 	out := Brukarinflytande{Level: "saknas", Organisations: []string{}, Evidence: []Evidence{}}
 	rank := map[string]int{}
-	for i, l := range BrukarLevels {
+	for i, l := range brukarLevels {
 		rank[l] = i
 	}
 	orgs := map[string]bool{}
@@ -680,7 +680,7 @@ func (d *doc) brukarinflytande() Brukarinflytande {
 			continue
 		}
 		evid := false
-		for _, lv := range BrukarLevels[1:] {
+		for _, lv := range brukarLevels[1:] {
 			if _, ok := d.fires(u, cb.brukar[lv]); ok {
 				evid = true
 				if rank[lv] > rank[out.Level] {
