@@ -544,7 +544,7 @@
     const audSel = select("audience", audienceOptions("Alla målgrupper"), filter.audience);
     const filterForm = el("form", { class: "filters", "aria-label": "Filtrera planer", onsubmit: (e) => e.preventDefault() },
       field("Län", lanSel), field("År", yearSel), field("Målgrupp", audSel));
-    for (const s of [lanSel, yearSel, audSel]) s.addEventListener("change", () => go("planer", { lan: lanSel.value, year: yearSel.value, audience: audSel.value }));
+    for (const s of [lanSel, yearSel, audSel]) s.addEventListener("change", () => go("planer", { lan: lanSel.value, year: yearSel.value, audience: audSel.value, sort: params.get("sort") || "" }));
 
     const tableBox = el("div", { "aria-live": "polite" }, el("p", { class: "muted" }, "Laddar planer …"));
     // The workbook and the REFI-QDA project cover every plan of one year.
@@ -568,6 +568,30 @@
       tableBox.replaceChildren(el("p", { class: "muted" }, "Inga planer matchar. Ladda upp en plan nedan."));
       return;
     }
+    // Sorting by a column, in the URL as sort=key or sort=-key.
+    const sortParam = params.get("sort") || "";
+    const sortKey = sortParam.replace(/^-/, "");
+    const desc = sortParam.startsWith("-");
+    const keys = {
+      lan: (p) => (p.lan_code || "") + (p.kommun || ""), year: (p) => p.year, audience: (p) => p.audience || "", title: (p) => p.title || "",
+      pages: (p) => p.pages, chars: (p) => p.chars, uploaded: (p) => p.uploaded_at || "",
+    };
+    if (keys[sortKey]) {
+      const k = keys[sortKey];
+      plans.sort((a, b) => {
+        const x = k(a), y = k(b);
+        const c = typeof x === "number" ? x - y : String(x).localeCompare(String(y), "sv");
+        return desc ? -c : c;
+      });
+    }
+    const header = (label, key, num) => {
+      if (!key) return el("th", { scope: "col" }, label || el("span", { class: "sr-only" }, "Åtgärder"));
+      const on = key === sortKey;
+      const next = on && !desc ? "-" + key : key;
+      return el("th", { scope: "col", class: num ? "num" : null, "aria-sort": on ? (desc ? "descending" : "ascending") : null },
+        el("a", { class: "sort", href: "#/planer" + qs(Object.assign({}, filter, { sort: next })), title: "Sortera efter " + label.toLowerCase() },
+          label, on ? (desc ? " ▼" : " ▲") : ""));
+    };
     const tbody = el("tbody");
     for (const p of plans) {
       const status = el("span", { role: "status" });
@@ -589,8 +613,8 @@
       el("p", {}, plural(plans.length, "plan", "planer")),
       el("div", { class: "table-wrap" }, el("table", {},
         el("caption", { class: "sr-only" }, "Uppladdade planer"),
-        el("thead", {}, el("tr", {}, ["Län", "År", "Målgrupp", "Titel", "Fil", "Sidor", "Tecken", "Uppladdad", ""].map((h, i) =>
-          el("th", { scope: "col", class: i === 1 || i === 5 || i === 6 ? "num" : null }, h || el("span", { class: "sr-only" }, "Åtgärder"))))),
+        el("thead", {}, el("tr", {}, header("Län", "lan"), header("År", "year", true), header("Målgrupp", "audience"), header("Titel", "title"),
+          header("Fil"), header("Sidor", "pages", true), header("Tecken", "chars", true), header("Uppladdad", "uploaded"), header(""))),
         tbody)));
   }
 
