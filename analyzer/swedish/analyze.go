@@ -44,10 +44,10 @@ func AnalyzeIndex(text string) []Term { return defaultLexicon().AnalyzeIndex(tex
 func (l *Lexicon) AnalyzeIndex(text string) []Term {
 	terms := make([]Term, 0, len(text)/7)
 	memo := newMemo(text)
-	pos := 0
+	var toks []span // the tokens so far, for suspended compounds
 	l.scan(text, func(start, end int, kind TokenKind) {
-		p := pos
-		pos++
+		p := len(toks)
+		toks = append(toks, span{start, end, kind})
 		w := text[start:end]
 		low := lower(w)
 		if kind != KindWord {
@@ -63,7 +63,44 @@ func (l *Lexicon) AnalyzeIndex(text string) []Term {
 			s, e := mapOffsets(w, low, pt.start, pt.end)
 			terms = append(terms, Term{Term: info.termStems[i], Start: start + s, End: start + e, Position: p, Kind: Part})
 		}
+		if len(info.parts) > 1 {
+			terms = l.suspended(text, toks, low, info, terms)
+		}
 	})
+	return terms
+}
+
+type span struct {
+	start, end int
+	kind       TokenKind
+}
+
+// suspended completes the heads that a compound's last part finishes,
+// "hälso- och sjukvården" or "barn-, ungdoms- och vuxenpsykiatrin": each
+// head written with a hanging hyphen before the compound (the last of
+// toks) gets the term of head + last part ("hälsovård", "barnpsykiatri")
+// at the head's position and offsets.
+func (l *Lexicon) suspended(text string, toks []span, low string, info *wordInfo, terms []Term) []Term {
+	tail := low[info.parts[len(info.parts)-1].start:]
+	for i := len(toks) - 2; i >= 0 && len(toks)-1-i <= 6; i-- {
+		t := toks[i]
+		if t.kind != KindWord {
+			break
+		}
+		if !strings.HasPrefix(text[t.end:], "-") {
+			if w := lower(text[t.start:t.end]); w == "och" || w == "eller" || w == "samt" {
+				continue
+			}
+			break
+		}
+		// The hyphen must hang: followed by a space or a comma, not a word.
+		if after := text[t.end+1:]; after == "" || (after[0] != ' ' && after[0] != ',') {
+			break
+		}
+		head := lower(text[t.start:t.end])
+		stem := l.Stem(head + tail)
+		terms = append(terms, Term{Term: stem, Start: t.start, End: t.end, Position: i, Kind: Part})
+	}
 	return terms
 }
 

@@ -50,7 +50,10 @@
 // AnalyzeIndex indexes a compound's stem and the stem of each part
 // ("skolhälsovården" gives "skolhälsovård", "skol", "häls", "vård"), all
 // at the word's position; a part that is itself a compound (possible with
-// words added by With) adds its own parts too. A
+// words added by With) adds its own parts too. A head written with a
+// hanging hyphen before a compound ("hälso- och sjukvården", "barn-,
+// ungdoms- och vuxenpsykiatrin") is completed with the compound's last
+// part ("hälsovård", "barnpsykiatri") at the head's position. A
 // compound's own stem is its head as written plus the stem of its last
 // part, so all its inflections meet. Words longer than 48 letters are
 // not split.

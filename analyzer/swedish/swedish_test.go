@@ -278,3 +278,42 @@ func TestAnalyzeIndexValidOffsets(t *testing.T) {
 		}
 	}
 }
+
+// TestSuspendedCompounds: "hälso- och sjukvården" also indexes
+// "hälsovården" at the position of "hälso", so a query finds it.
+func TestSuspendedCompounds(t *testing.T) {
+	tests := []struct {
+		text, query, at string
+	}{
+		{"inom hälso- och sjukvården", "hälsovården", "hälso"},
+		{"barn- och ungdomspsykiatrin", "barnpsykiatri", "barn"},
+		{"barn-, ungdoms- och vuxenpsykiatrin", "barnpsykiatrin", "barn"},
+		{"barn-, ungdoms- och vuxenpsykiatrin", "ungdomspsykiatri", "ungdoms"},
+		{"vård- och omsorgsförvaltningen", "vårdförvaltning", "vård"},
+		{"förskole- eller skolverksamhet", "förskoleverksamhet", "förskole"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			q := AnalyzeQuery(tt.query)[0].Term
+			for _, tm := range AnalyzeIndex(tt.text) {
+				if tm.Term == q {
+					if got := tt.text[tm.Start:tm.End]; got != tt.at {
+						t.Errorf("term %q at %q; want %q", q, got, tt.at)
+					}
+					return
+				}
+			}
+			t.Errorf("%q does not find %q (term %q): %+v", tt.query, tt.text, q, AnalyzeIndex(tt.text))
+		})
+	}
+	// A hyphen that does not hang (followed by a letter or digit, or
+	// preceded by a space) adds nothing outside the last word.
+	for _, text := range []string{"SIP-samordnare", "e-hälsa och sjukvården", "covid-19 och sjukvården", "barn -och sjukvården", "barn- i sjukvården"} {
+		last := strings.LastIndex(text, " ") + 1
+		for _, tm := range AnalyzeIndex(text) {
+			if tm.Kind == Part && tm.Start < last {
+				t.Errorf("%q: unexpected part %+v (%q)", text, tm, text[tm.Start:tm.End])
+			}
+		}
+	}
+}
