@@ -91,7 +91,7 @@ func joinHyphens(lines []string) []string {
 			continue
 		}
 		part := stem[strings.LastIndexAny(stem, " -/")+1:]
-		if keepDash(part, first) {
+		if keepDash(part, word) {
 			lines[i] += word
 		} else {
 			lines[i] = stem + word
@@ -128,7 +128,13 @@ func hyphenStem(line string) (string, bool) {
 
 // keepDash reports whether a dash at a line end belongs to the word: after
 // an acronym, a digit or a single letter, or before a capital or digit.
-func keepDash(part string, next rune) bool {
+// In text set in capitals ("KOM-" + "MUNER") the dash goes, as in lower
+// case.
+func keepDash(part, nextWord string) bool {
+	next, _ := utf8.DecodeRuneInString(nextWord)
+	if allUpper(part) && allUpper(nextWord) && utf8.RuneCountInString(nextWord) >= 2 {
+		return false
+	}
 	if unicode.IsUpper(next) || unicode.IsDigit(next) {
 		return true
 	}
@@ -146,6 +152,20 @@ func keepDash(part string, next rune) bool {
 		}
 	}
 	return upper >= 2 && upper*2 >= n
+}
+
+// allUpper reports whether s has letters and all of them are capitals.
+func allUpper(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			letters++
+		}
+	}
+	return letters > 0
 }
 
 // pageText joins cleaned lines: "\n" inside a block, a blank line between

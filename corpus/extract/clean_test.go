@@ -43,6 +43,7 @@ func TestJoinHyphens(t *testing.T) {
 		{"suspended compound", []string{"inom vård-", "och omsorgsförvaltningen"}, []string{"inom vård-", "och omsorgsförvaltningen"}},
 		{"eller", []string{"barn-", "eller ungdomspsykiatri"}, []string{"barn-", "eller ungdomspsykiatri"}},
 		{"acronym", []string{"varje SIP-", "samordnare ska"}, []string{"varje SIP-samordnare", "ska"}},
+		{"capitals", []string{"LÄNETS 26 KOM-", "MUNER"}, []string{"LÄNETS 26 KOMMUNER"}},
 		{"digits", []string{"åren 2025-", "2027 gäller"}, []string{"åren 2025-2027", "gäller"}},
 		{"single letter", []string{"ökad e-", "hälsa"}, []string{"ökad e-hälsa"}},
 		{"capital next", []string{"Region Jämtland-", "Härjedalen"}, []string{"Region Jämtland-Härjedalen"}},

@@ -347,11 +347,27 @@ func medianSize(cs []*chunk) float64 {
 func (l *layout) cutHorizontal(cs []*chunk) [][]*chunk {
 	sorted := append([]*chunk(nil), cs...)
 	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].top > sorted[j].top })
-	thr := paraGap * medianSize(cs)
+	size := medianSize(cs)
+	thr := paraGap * size
+	// With generous line spacing every line stands apart by more than
+	// paraGap: a block break must then clearly exceed the usual gap
+	// between lines.
+	var gaps []float64
+	bottom := sorted[0].bottom
+	for _, c := range sorted[1:] {
+		if c.top < bottom {
+			gaps = append(gaps, bottom-c.top)
+		}
+		bottom = math.Min(bottom, c.bottom)
+	}
+	if len(gaps) >= 3 {
+		sort.Float64s(gaps)
+		thr = math.Max(thr, gaps[len(gaps)/2]+0.3*size)
+	}
 	x0, x1, _, _ := extent(cs)
 	var parts [][]*chunk
 	start := 0
-	bottom := sorted[0].bottom
+	bottom = sorted[0].bottom
 	for i := 1; i < len(sorted); i++ {
 		c := sorted[i]
 		if c.top < bottom-thr || c.top < bottom && ruled(l.hrules, c.top, bottom, x0, x1) {

@@ -260,8 +260,7 @@ func checkHyphens(t *testing.T, text string) {
 		}
 		next, _, _ := strings.Cut(lines[i+1], " ")
 		part := stem[strings.LastIndexAny(stem, " -/")+1:]
-		first, _ := utf8.DecodeRuneInString(next)
-		if !keepHyphenBefore[strings.ToLower(next)] && !keepDash(part, first) {
+		if !keepHyphenBefore[strings.ToLower(next)] && !keepDash(part, next) {
 			t.Errorf("line ends in an unjoined hyphen: %q / %q", l, lines[i+1])
 		}
 	}
