@@ -200,38 +200,55 @@ func mustLink(head string) bool {
 // "hälsa").
 func (l *Lexicon) heads(seg string) []part {
 	var out []part
-	add := func(coreLen int, lemma string, cost int) {
-		if l.blocked[lemma] || l.blocked[seg[:coreLen]] || utf8.RuneCountInString(seg[:coreLen]) < minPart {
+	// add reads seg[:coreLen] as the word base+suffix.
+	add := func(coreLen int, base, suffix string, cost int) {
+		core := seg[:coreLen]
+		if l.blocked[core] || utf8.RuneCountInString(core) < minPart {
 			return
 		}
-		if l.words[lemma] || l.bound[lemma] {
+		lemma, ok := l.known(base, suffix)
+		if ok && !l.blocked[lemma] {
 			out = append(out, part{start: 0, end: coreLen, lemma: lemma, cost: cost})
 		}
 	}
 	// A restored or replaced vowel needs a longer core: "sam" + "e" would
 	// read "same" (a Sami), "när" + "a" "nära".
 	long := utf8.RuneCountInString(seg) >= 4
-	add(len(seg), seg, 0)
+	add(len(seg), seg, "", 0)
 	if long && l.prefixes[seg] {
-		add(len(seg), seg+"a", 1)
-		add(len(seg), seg+"e", 1)
+		add(len(seg), seg, "a", 1)
+		add(len(seg), seg, "e", 1)
 	}
 	if b, ok := strings.CutSuffix(seg, "s"); ok && !strings.HasSuffix(b, "s") {
-		add(len(b), b, 1)
+		add(len(b), b, "", 1)
 		if utf8.RuneCountInString(b) >= 4 && l.prefixes[b] {
-			add(len(b), b+"e", 2)
-			add(len(b), b+"a", 2)
+			add(len(b), b, "e", 2)
+			add(len(b), b, "a", 2)
 		}
 	}
 	for _, v := range []string{"a", "e", "u", "o"} {
 		if b, ok := strings.CutSuffix(seg, v); ok && utf8.RuneCountInString(b) >= 4 {
-			add(len(b), b, 2)
-			if v == "o" || v == "u" || v == "e" {
-				add(len(seg), b+"a", 1)
+			add(len(b), b, "", 2)
+			if v != "a" {
+				add(len(seg), b, "a", 1)
 			}
 		}
 	}
 	return out
+}
+
+// known reports whether base+suffix is a word or a combining form of the
+// lexicon, and returns it; the string is only built when it is.
+func (l *Lexicon) known(base, suffix string) (string, bool) {
+	if suffix == "" {
+		return base, l.words[base] || l.bound[base]
+	}
+	var arr [64]byte
+	buf := append(append(arr[:0], base...), suffix...)
+	if l.words[string(buf)] || l.bound[string(buf)] {
+		return string(buf), true
+	}
+	return "", false
 }
 
 // final reports whether rest can end a compound: a word, or a word plus
@@ -279,30 +296,44 @@ func (l *Lexicon) lemmaOf(w string) (string, bool) {
 		if _, size := utf8.DecodeLastRuneInString(stem); !l.prefixes[stem[:len(stem)-size]] {
 			continue
 		}
-		for _, c := range lemmaCandidates(stem, e) {
-			if l.words[c] && !l.blocked[c] {
-				return c, true
-			}
+		if c, ok := l.lemmaCandidate(stem, e); ok {
+			return c, true
 		}
 	}
 	return "", false
 }
 
-func lemmaCandidates(stem, ending string) []string {
-	out := []string{stem, stem + "a", stem + "e"}
+// lemmaCandidate tries the base forms stem (w less the inflection e)
+// can stand for.
+func (l *Lexicon) lemmaCandidate(stem, e string) (string, bool) {
+	try := func(base, suffix string) (string, bool) {
+		c, ok := l.known(base, suffix)
+		return c, ok && l.words[c] && !l.blocked[c]
+	}
+	for _, suffix := range []string{"", "a", "e"} {
+		if c, ok := try(stem, suffix); ok {
+			return c, true
+		}
+	}
 	if n := len(stem); n >= 2 && strings.ContainsRune("rln", rune(stem[n-1])) && !endsVowel(stem[:n-1]) {
-		out = append(out, stem[:n-1]+"e"+stem[n-1:])
+		if c, ok := try(stem[:n-1], "e"+stem[n-1:]); ok {
+			return c, true
+		}
 	}
-	if ending == "t" {
-		out = append(out, stem+"d") // participle: "baserat", "baserad"
+	if e == "t" {
+		if c, ok := try(stem, "d"); ok { // participle: "baserat", "baserad"
+			return c, true
+		}
 	}
-	if ending == "et" || ending == "na" || ending == "a" {
-		out = append(out, stem+"en")
+	if e == "et" || e == "na" || e == "a" {
+		if c, ok := try(stem, "en"); ok {
+			return c, true
+		}
 	}
 	if strings.HasSuffix(stem, "mm") {
-		out = append(out, stem[:len(stem)-1])
+		return try(stem[:len(stem)-1], "")
 	}
-	return out
+	return "", false
 }
 
 // better returns the better of two splits: fewer parts, then fewer
