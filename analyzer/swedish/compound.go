@@ -310,8 +310,23 @@ func (l *Lexicon) lemmaCandidate(stem, e string) (string, bool) {
 		c, ok := l.known(base, suffix)
 		return c, ok && l.words[c] && !l.blocked[c]
 	}
-	for _, suffix := range []string{"", "a", "e"} {
-		if c, ok := try(stem, suffix); ok {
+	if c, ok := try(stem, ""); ok {
+		return c, true
+	}
+	// A dropped final vowel comes back only before the endings of its
+	// declension or conjugation: "skolor" → "skola", "pojkar" → "pojke",
+	// "höjande" → "höja"; "komet" is no form of "koma".
+	var vowels []string
+	switch e {
+	case "or", "orna", "ornas", "ors", "ande", "ade", "ades", "ad", "at":
+		vowels = []string{"a"} // skolor, höjande, vårdade
+	case "ar", "arna", "arnas", "ars":
+		vowels = []string{"e", "a"} // pojkar; samverkar
+	case "er", "erna", "ernas", "ers", "na", "nas":
+		vowels = []string{"e"} // styrelser, sekreterarna
+	}
+	for _, v := range vowels {
+		if c, ok := try(stem, v); ok {
 			return c, true
 		}
 	}

@@ -54,6 +54,13 @@ func (l *Lexicon) simpleStem(w string) string {
 	if runeLen(w) < 3 {
 		return w
 	}
+	// An inflection of a lexicon word stems as that word: "medlen" meets
+	// "medel", "registret" "register", without a Snowball call.
+	if lemma, ok := l.lemmaOf(w); ok {
+		if s, ok := l.lexStems[lemma]; ok {
+			return s
+		}
+	}
 	base := w
 	if b, ok := irregularBase(w); ok {
 		base = b
