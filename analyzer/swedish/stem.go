@@ -13,6 +13,9 @@ import (
 // its last part ("äldreomsorgen" → "äldre" + "omsorg").
 //
 // The fixes, pinned by testdata/stems.golden and TestStemMeets:
+//   - an inflection of a lexicon word (see the package documentation for
+//     the endings) stems as that word: "medlen" meets "medel",
+//     "registret" meets "register";
 //   - a definite ending Snowball leaves on ("behovet", "målet",
 //     "ohälsan", "psykiatrin", "samhället", "områdena", "indikatorn") is
 //     removed when what remains is a lexicon word;
