@@ -62,6 +62,10 @@ type tableHeader struct {
 	cells           int
 	flat            bool
 	section         int
+	// A header row whose cells follow as blocks, row by row:
+	pos       int // cells read so far minus one
+	lastBlock int
+	rowGoal   int // goal of the row being read, -1
 }
 
 // found is a goal or indicator, before numbering.
@@ -88,6 +92,7 @@ func (d *doc) goalsAndIndicators(year int) ([]Goal, []Indicator, map[int]bool, m
 	for u := range d.units {
 		r.read(u)
 	}
+	r.finishColumns()
 	return d.number(r.goals, r.inds)
 }
 
@@ -97,6 +102,7 @@ type reader struct {
 	year        int
 	goals, inds []found
 	th          *tableHeader
+	ct          *colTable
 	label       string // "mal" or "ind" after a label line such as "Indikatorer:"
 }
 
@@ -107,11 +113,30 @@ func (r *reader) read(u int) {
 		return
 	}
 	text := d.unitText(u)
-	if h := d.flatHeader(u); h != nil {
+	if r.ct != nil && r.readColumn(u) {
+		return
+	}
+	// Tables in a needs analysis hold background statistics, not goals
+	// and indicators.
+	background := d.kind(u) == "behovsanalys"
+	if un.kind == uColumn {
+		if !background {
+			r.ct = &colTable{section: un.section}
+			r.readColumn(u)
+		}
+		return
+	}
+	if h := d.flatHeader(u); h != nil && !background {
 		r.th, r.label = h, ""
 		return
 	}
-	if r.th != nil && (r.th.section != un.section || (!r.th.flat && un.kind != uRow) || (r.th.flat && un.kind == uHeading)) {
+	if r.th != nil && !r.th.flat && un.kind != uRow {
+		if r.readStream(u) {
+			return
+		}
+		r.th = nil
+	}
+	if r.th != nil && (r.th.section != un.section || (r.th.flat && un.kind == uHeading)) {
 		r.th = nil
 	}
 	if un.kind == uHeading || (un.kind == uProse && !strings.HasSuffix(text, ":")) {
@@ -121,7 +146,7 @@ func (r *reader) read(u int) {
 		r.readFlat(u)
 		return
 	}
-	if un.kind == uRow && len(un.cells) >= 2 {
+	if un.kind == uRow && len(un.cells) >= 2 && !background {
 		if h := d.readHeader(u); h != nil {
 			r.th = h
 			return
@@ -288,7 +313,7 @@ func (r *reader) readBareRow(u int) bool {
 // the goal column or the indicator column.
 func (d *doc) readHeader(u int) *tableHeader {
 	un := &d.units[u]
-	h := &tableHeader{goalCol: -1, indCol: -1, cells: len(un.cells), section: un.section}
+	h := &tableHeader{goalCol: -1, indCol: -1, cells: len(un.cells), section: un.section, pos: -1, lastBlock: un.block, rowGoal: -1}
 	pg := &d.pages[un.page]
 	for i, c := range un.cells {
 		if wordCount(pg.text[c.start:c.end]) > 4 {
@@ -590,10 +615,10 @@ func (d *doc) number(goals, inds []found) ([]Goal, []Indicator, map[int]bool, ma
 	for i, in := range inds {
 		ind := d.indicator(i, in)
 		gi := in.rowGoal
-		if gi < 0 {
+		if gi == -1 {
 			gi = d.referencedGoal(goals, nums, in)
 		}
-		if gi < 0 {
+		if gi == -1 {
 			gi = d.lastGoalBefore(goals, in.unit)
 		}
 		if gi >= 0 {

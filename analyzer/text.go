@@ -19,6 +19,7 @@ const (
 	uTOC
 	uRow
 	uItem
+	uColumn // the name of a table column whose cells follow as blocks ("Mål", later "Indikator")
 )
 
 // token is one word of a page, with byte offsets into the page text.
@@ -42,6 +43,7 @@ type unit struct {
 	hitFrom    int // into doc.pages[page].hits
 	hitTo      int
 	cells      []cellSpan // table cells, when the row could be split
+	block      int        // blank-line separated block the unit belongs to
 	fired      []firing
 }
 
@@ -106,6 +108,7 @@ type doc struct {
 	units    []unit
 	sections []docSection
 	sources  map[int]cellSpan // unit -> the source columns of its table row (no codes there)
+	block    int              // current block while units are made
 }
 
 // line is one line of a page.
@@ -126,6 +129,7 @@ const (
 	lHeading
 	lRow
 	lItem
+	lColumn
 )
 
 func splitLines(text string) []line {
@@ -442,13 +446,78 @@ func classifyLines(ls []line) {
 			l.kind, l.level = lHeading, 1
 		case prevEnds && !prevShort && startsUpper(t) && wordCount(t) <= 8 && len(t) <= 80 &&
 			!endsSentence(t) && !strings.HasSuffix(t, ",") && !strings.HasSuffix(t, ";") &&
-			(next == nil || !shortLine(next)):
+			(next == nil || itemPrefix(next.text) > 0 || (!shortLine(next) && startsUpper(next.text))):
+			// A line wrapped into a lower-case or "(" line is no heading.
 			l.kind, l.level = lHeading, 2
 		}
 		prevShort = shortLine(l) && !blockStart
 		blockStart = l.kind == lHeading
 		prevEnds = l.kind == lHeading || l.kind == lRow || endsSentence(t) || strings.HasSuffix(t, ":") ||
 			(l.kind == lItem && !strings.HasSuffix(t, ",")) || (maxLen > 0 && len(t) < maxLen*6/10 && next != nil && startsUpper(next.text))
+	}
+}
+
+// columnWords are the names a table column starts with. A page where a
+// goal column and an indicator column are named on lines of their own
+// holds a table read column by column (the PDF extractor reads a table
+// without rules so): each name is followed by its cells as blocks.
+var columnWords = map[string]string{"mål": "mal", "delmål": "mal", "effektmål": "mal", "resultatmål": "mal", "målsättning": "mal",
+	"indikator": "ind", "indikatorer": "ind", "mått": "ind", "mätetal": "ind", "typ": "typ", "källa": "other", "källor": "other",
+	"datakälla": "other", "ansvar": "other", "ansvarig": "other", "huvudansvar": "other", "aktivitet": "other", "aktiviteter": "other",
+	"insats": "other", "insatser": "other", "tidsplan": "other", "målvärde": "other", "utfall": "other", "målgrupp": "other",
+	"samverkanspart": "other", "uppföljning": "other", "frekvens": "other", "kommentar": "other"}
+
+// columnRole returns the role of a column-name line ("mal", "ind", "typ",
+// "other"), or "".
+func columnRole(text string) string {
+	t := strings.TrimRight(strings.TrimSpace(text), ":")
+	if wordCount(t) > 4 || endsSentence(t) || isRow(t) || t == "" {
+		return ""
+	}
+	first := strings.ToLower(strings.Fields(t)[0])
+	return columnWords[first]
+}
+
+// markColumns marks the column-name lines of a table read column by
+// column: at least a goal and an indicator column on the page, with no
+// other heading between the first and the last name.
+func markColumns(ls []line) {
+	var cand []int
+	roles := map[string]bool{}
+	for i := range ls {
+		if ls[i].kind != lHeading && ls[i].kind != lBody {
+			continue
+		}
+		if role := columnRole(ls[i].text); role != "" {
+			cand = append(cand, i)
+			roles[role] = true
+		}
+	}
+	if !roles["mal"] || !roles["ind"] {
+		return
+	}
+	for i := cand[0]; i <= cand[len(cand)-1]; i++ {
+		// Short-line "headings" between the names are cells; a numbered or
+		// capitals heading ends the table.
+		if ls[i].kind == lHeading && ls[i].level == 1 && columnRole(ls[i].text) == "" {
+			return
+		}
+		if ls[i].kind == lHeading && numberedHeading(ls[i].text) > 0 {
+			return
+		}
+	}
+	for _, i := range cand {
+		ls[i].kind = lColumn
+	}
+	// Cells that look like short headings ("Hälsa på lika villkor") are
+	// cells, up to the next numbered or capitals heading.
+	for i := cand[0] + 1; i < len(ls); i++ {
+		if ls[i].kind == lHeading {
+			if ls[i].level == 1 || numberedHeading(ls[i].text) > 0 {
+				break
+			}
+			ls[i].kind = lBody
+		}
 	}
 }
 
@@ -539,6 +608,7 @@ func (cb *Codebook) parse(pages []PageText, force string) *doc {
 	for i := range pl {
 		markTOC(pl[i])
 		classifyLines(pl[i])
+		markColumns(pl[i])
 	}
 	d.sections = []docSection{{unit: -1, kind: "ovrigt"}}
 	if force != "" {
@@ -602,11 +672,18 @@ func runeIndex(s string) []int32 {
 // addUnits turns the lines of page i into units and tokens.
 func (d *doc) addUnits(pi int, ls []line, force string) {
 	pg := &d.pages[pi]
+	d.block++
 	for i := 0; i < len(ls); i++ {
 		l := ls[i]
 		switch l.kind {
-		case lBlank, lHeader:
+		case lBlank:
+			d.block++
 			continue
+		case lHeader:
+			continue
+		case lColumn:
+			d.addUnit(pi, l.start, l.end, uColumn, 0)
+			d.block++
 		case lHeading:
 			d.addUnit(pi, l.start, l.end, uHeading, l.level)
 			if force == "" {
@@ -696,7 +773,7 @@ func (d *doc) addUnit(pi, start, end int, kind unitKind, level int) *unit {
 	pg := &d.pages[pi]
 	ui := len(d.units)
 	d.units = append(d.units, unit{page: pi, start: start, end: end, kind: kind, level: level,
-		section: len(d.sections) - 1, tokFrom: len(pg.toks)})
+		section: len(d.sections) - 1, tokFrom: len(pg.toks), block: d.block})
 	for pg.next < len(pg.words) && pg.words[pg.next].Start < start {
 		pg.next++
 	}
