@@ -24,9 +24,9 @@
 // stems). Stop words are ignored; a query of stop words finds nothing.
 //
 // Search returns segments best first, fragments as HTML (text escaped,
-// matches in <mark>, a compound part marked alone: "<mark>suicid</mark>
-// prevention"), and facets over all matches: per-plan counts from doc
-// values, expanded with the plan fields held in memory.
+// matches in <mark>, a compound part marked alone:
+// "<mark>suicid</mark>prevention"), and facets over all matches: per-plan
+// counts from doc values, expanded with the plan fields held in memory.
 //
 // The package must not read the store or any file but its own index
 // directory, and keeps no package state but bleve's analyzer
