@@ -245,3 +245,17 @@ func TestPaginationArtifacts(t *testing.T) {
 		t.Errorf("headers = %q", got)
 	}
 }
+
+func TestCleanTitle(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Microsoft Word - Handlingsplan 2025.docx", "Handlingsplan 2025"},
+		{"plan.pdf", "plan"},
+		{" Länsgemensam plan ", "Länsgemensam plan"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := cleanTitle(tt.in); got != tt.want {
+			t.Errorf("cleanTitle(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}

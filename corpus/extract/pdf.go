@@ -46,7 +46,7 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (*corpus.Document,
 	var pages []pageRef
 	func() {
 		defer recoverPDF(&err)
-		doc.Title = strings.TrimSpace(r.Trailer().Key("Info").Key("Title").Text())
+		doc.Title = cleanTitle(r.Trailer().Key("Info").Key("Title").Text())
 		encrypted = !r.Trailer().Key("Encrypt").IsNull()
 		pages, err = walkPages(r.Trailer().Key("Root").Key("Pages"), lim.MaxPages)
 	}()
@@ -108,6 +108,19 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (*corpus.Document,
 	}
 	doc.Pages, doc.Headers = assemble(all)
 	return doc, nil
+}
+
+// cleanTitle tidies a PDF's /Title: producers write a file name there
+// ("Microsoft Word - plan 2025.docx"), which is no title.
+func cleanTitle(t string) string {
+	t = cleanLine(t)
+	t = strings.TrimPrefix(t, "Microsoft Word - ")
+	for _, ext := range []string{".docx", ".doc", ".pdf", ".odt"} {
+		if strings.HasSuffix(strings.ToLower(t), ext) {
+			t = strings.TrimSpace(t[:len(t)-len(ext)])
+		}
+	}
+	return t
 }
 
 // textChars counts the letters and digits in the pages' lines.
