@@ -176,16 +176,16 @@ func (l *Lexicon) withSubParts(w string, parts []part) []part {
 	return out
 }
 
-// mapOffsets turns byte offsets into low (the lower-cased w) into byte
-// offsets into w. lower keeps the rune count, so the n-th rune of one is
-// the n-th rune of the other.
+// mapOffsets turns byte offsets into low (lower(w)) into byte offsets
+// into w. lower maps rune to rune and only drops invisible characters, so
+// the n-th rune of low is the n-th visible rune of w.
 func mapOffsets(w, low string, s, e int) (int, int) {
 	if len(w) == len(low) && sameRuneSizes(w, low) {
 		return s, e
 	}
 	rs := utf8.RuneCountInString(low[:s])
 	re := rs + utf8.RuneCountInString(low[s:e])
-	return runeToByte(w, rs), runeToByte(w, re)
+	return visibleToByte(w, rs, true), visibleToByte(w, re, false)
 }
 
 func sameRuneSizes(a, b string) bool {
@@ -200,10 +200,23 @@ func sameRuneSizes(a, b string) bool {
 	return len(a) == len(b)
 }
 
-func runeToByte(s string, n int) int {
-	i := 0
-	for k := 0; k < n && i < len(s); k++ {
-		_, size := utf8.DecodeRuneInString(s[i:])
+// visibleToByte returns the byte offset in s of its n-th visible rune
+// (past invisible ones if start, before them otherwise).
+func visibleToByte(s string, n int, start bool) int {
+	i, k := 0, 0
+	for i < len(s) {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if isInvisible(r) {
+			if k == n && !start {
+				return i
+			}
+			i += size
+			continue
+		}
+		if k == n {
+			return i
+		}
+		k++
 		i += size
 	}
 	return i

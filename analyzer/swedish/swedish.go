@@ -86,16 +86,35 @@ func Words(toks []Token) []Token {
 	return out
 }
 
-// lower lower-cases w rune by rune, so that the i-th rune of the result
-// comes from the i-th rune of w (part offsets rely on it).
+// lower lower-cases w rune by rune and drops invisible characters (soft
+// hyphen, zero-width space and joiners), so that the i-th rune of the
+// result comes from the i-th visible rune of w (part offsets rely on it).
 func lower(w string) string {
 	for i := 0; i < len(w); i++ {
 		c := w[i]
 		if c >= utf8.RuneSelf || ('A' <= c && c <= 'Z') {
-			return strings.Map(unicode.ToLower, w)
+			return strings.Map(lowerRune, w)
 		}
 	}
 	return w
+}
+
+func lowerRune(r rune) rune {
+	if isInvisible(r) {
+		return -1
+	}
+	return unicode.ToLower(r)
+}
+
+// isInvisible reports characters that may sit inside a word without
+// splitting it: a soft hyphen ("suicid\u00adprevention"), zero-width
+// space, non-joiner, joiner, word joiner, byte-order mark.
+func isInvisible(r rune) bool {
+	switch r {
+	case '\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff':
+		return true
+	}
+	return false
 }
 
 func isWordRune(r rune) bool {
@@ -145,6 +164,12 @@ func wordAt(text string, i int) (end, next int, kind TokenKind) {
 			}
 			j += size
 			continue
+		}
+		if isInvisible(r) && j > i {
+			if next, _ := utf8.DecodeRuneInString(text[j+size:]); isWordRune(next) {
+				j += size
+				continue
+			}
 		}
 		if letters == 0 && j > i {
 			// "3,5" and "3.2": a separator between two digits.

@@ -32,6 +32,7 @@ func TestTokenize(t *testing.T) {
 		{"decimal not grouped", "3,5 000", []string{"3,5", "000"}},
 		{"apostrophe s", "Skåne’s plan och NSPH's", []string{"Skåne", "plan", "och", "NSPH"}},
 		{"apostrophe other", "rock'n'roll", []string{"rock", "n", "roll"}},
+		{"soft hyphen inside", "suicid\u00adprevention och\u00ad", []string{"suicid\u00adprevention", "och"}},
 		{"empty", "", nil},
 		{"punctuation only", " – , . ", nil},
 	}
@@ -143,6 +144,9 @@ func TestOffsetsSwedishLetters(t *testing.T) {
 		{"äldreomsorgen", []string{"äldre", "omsorgen"}},
 		{"Suicidpreventiva", []string{"Suicid", "preventiva"}},
 		{"Stöd till äldreomsorgen och anhörigstödet", []string{"äldre", "omsorgen", "anhörig", "stödet"}},
+		{"suicid\u00adprevention", []string{"suicid", "prevention"}},
+		{"äldre\u00adomsorgen", []string{"äldre", "omsorgen"}},
+		{"ÄL\u200bDREOMSORGEN", []string{"ÄL\u200bDRE", "OMSORGEN"}},
 		{"ÄLDREOMSORGEN", []string{"ÄLDRE", "OMSORGEN"}},
 		{"självmordsförsök", []string{"självmord", "försök"}},
 	}
