@@ -20,7 +20,7 @@ type Span struct {
 // "s.k."; "m.m.", "osv." and "etc." end one only before a capital) or a
 // list number at the start of a line ("1."). A line break ends a sentence
 // when the line is blank, a list item (unless the next line carries it on
-// in lower case), a table row (tab, "|" or a gap of two spaces), a heading
+// in lower case), a table row (tab, "|" or wide gaps: see isTableRow), a heading
 // (a short line without final punctuation before a capitalised line), ends
 // with ":", or when the next line is a list item or a table row.
 // Otherwise a line break is a wrapped line and the sentence goes on. A
@@ -132,12 +132,15 @@ func isListItem(s string) bool {
 	return i < len(s) && (s[i] == ' ' || s[i] == '\t')
 }
 
+// isTableRow: a tab or "|" between cells, a gap of three spaces, or two
+// gaps of two spaces in a line without final punctuation. A single double
+// space is what justified prose leaves behind, not a column.
 func isTableRow(s string) bool {
 	t := strings.TrimSpace(s)
-	if strings.ContainsAny(t, "\t|") {
+	if strings.ContainsAny(t, "\t|") || strings.Contains(t, "   ") {
 		return true
 	}
-	return strings.Contains(t, "   ") || (strings.Contains(t, "  ") && !strings.HasSuffix(t, "."))
+	return strings.Count(t, "  ") >= 2 && !strings.HasSuffix(t, ".")
 }
 
 // abbreviations never end a sentence; softAbbreviations end one only

@@ -32,6 +32,8 @@ func TestSentences(t *testing.T) {
 		{"dash list", "- Första punkten\n- Andra punkten som\nfortsätter här", []string{"- Första punkten", "- Andra punkten som\nfortsätter här"}},
 		{"fr.o.m. and t.o.m.", "Gäller fr.o.m. 2018 t.o.m. 2020. Därefter ny plan.", []string{"Gäller fr.o.m. 2018 t.o.m. 2020.", "Därefter ny plan."}},
 		{"CRLF", "Rad ett.\r\nRad två.", []string{"Rad ett.", "Rad två."}},
+		{"justified prose", "Kommunerna och  regionen ska gemensamt\nutveckla arbetet. Nästa mening.", []string{"Kommunerna och  regionen ska gemensamt\nutveckla arbetet.", "Nästa mening."}},
+		{"space-aligned columns", "Mål   Indikator\nÖkad trygghet   Andel elever", []string{"Mål   Indikator", "Ökad trygghet   Andel elever"}},
 		{"blank line", "Första stycket utan punkt\n\nandra stycket", []string{"Första stycket utan punkt", "andra stycket"}},
 		{"question and exclamation", "Hur mår unga? Bra! Men inte alla.", []string{"Hur mår unga?", "Bra!", "Men inte alla."}},
 		{"empty", "  \n ", nil},
