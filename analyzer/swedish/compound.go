@@ -3,8 +3,6 @@ package swedish
 import (
 	"strings"
 	"unicode/utf8"
-
-	snowball "github.com/kljensen/snowball/swedish"
 )
 
 const (
@@ -48,10 +46,23 @@ func (l *Lexicon) splitParts(w string) []part {
 	if n := utf8.RuneCountInString(w); n < 2*minPart || n > maxWord {
 		return nil
 	}
+	if len(l.compounds) > 0 {
+		if ps := l.explicit(w); ps != nil {
+			return ps
+		}
+	}
+	if l.atomic(w) {
+		return nil
+	}
+	return l.search(w, 0, maxParts)
+}
+
+// explicit returns the parts of an explicit compound ("head+tail" in the
+// lexicon) or of an inflection of one ("anhörigstödet"), or nil.
+func (l *Lexicon) explicit(w string) []part {
 	if ps := l.compounds[w]; ps != nil {
 		return explicitParts(ps)
 	}
-	// An inflected form of an explicit compound ("anhörigstödet").
 	for _, b := range l.inflectionBases(w) {
 		if ps := l.compounds[b]; ps != nil {
 			out := explicitParts(ps)
@@ -60,10 +71,7 @@ func (l *Lexicon) splitParts(w string) []part {
 			return out
 		}
 	}
-	if l.atomic(w) {
-		return nil
-	}
-	return l.search(w, 0, maxParts)
+	return nil
 }
 
 func explicitParts(ps []string) []part {
@@ -91,15 +99,11 @@ func (l *Lexicon) atomic(w string) bool {
 	return ok
 }
 
-// inflectionBases lists base forms w may be an inflection of: definite
-// forms, and plain Snowball suffix removal checked against the stems of
-// the explicit compounds.
+// inflectionBases lists the explicit compounds w may be an inflection
+// of: definite forms, and words with the same stem.
 func (l *Lexicon) inflectionBases(w string) []string {
 	out := definiteBases(w)
-	if len(l.compoundStems) == 0 {
-		return out
-	}
-	if c, ok := l.compoundStems[fixStem(snowball.Stem(w, false))]; ok {
+	if c, ok := l.compoundStems[l.simpleStem(w)]; ok {
 		out = append(out, c)
 	}
 	return out

@@ -236,3 +236,22 @@ func TestStandalone(t *testing.T) {
 		t.Errorf("extended Split = %q", parts)
 	}
 }
+
+// TestExplicitCompound: a "head+tail" entry splits a word the lexicon
+// otherwise keeps whole, in its inflections too.
+func TestExplicitCompound(t *testing.T) {
+	if Split("sjuksköterskan") != nil {
+		t.Fatal("sjuksköterska is expected to stay whole by default")
+	}
+	l := DefaultLexicon().With("sjuk+sköterska")
+	for word, want := range map[string]string{
+		"sjuksköterska":    "sjuk+sköterska",
+		"sjuksköterskan":   "sjuk+sköterskan",
+		"sjuksköterskor":   "sjuk+sköterskor",
+		"skolsköterskorna": "skol+sköterskorna",
+	} {
+		if got := strings.Join(l.Split(word), "+"); got != want {
+			t.Errorf("Split(%q) = %q; want %q", word, got, want)
+		}
+	}
+}
