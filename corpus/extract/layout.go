@@ -104,8 +104,29 @@ func readDirection(gs []glyph, rules []rule, rot int) []line {
 			l.hrules = append(l.hrules, seg{ay, math.Min(ax, bx), math.Max(ax, bx)})
 		}
 	}
+	l.vrules, l.hrules = joinSegs(l.vrules), joinSegs(l.hrules)
 	l.cut(chunks, 0)
 	return l.out
+}
+
+// joinSegs joins rules that continue one another, as a table drawn cell
+// by cell (Chromium) has one short rule per cell side.
+func joinSegs(segs []seg) []seg {
+	sort.Slice(segs, func(i, j int) bool {
+		if pi, pj := math.Round(segs[i].pos), math.Round(segs[j].pos); pi != pj {
+			return pi < pj
+		}
+		return segs[i].lo < segs[j].lo
+	})
+	var out []seg
+	for _, s := range segs {
+		if n := len(out); n > 0 && math.Abs(out[n-1].pos-s.pos) <= 1 && s.lo <= out[n-1].hi+2 {
+			out[n-1].hi = math.Max(out[n-1].hi, s.hi)
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // seg is a drawn rule: at pos, from lo to hi along the other axis.
@@ -390,11 +411,11 @@ func (l *layout) cutVertical(cs []*chunk) (parts [][]*chunk, table bool) {
 	right := sorted[0].x1
 	for i := 1; i < len(sorted); i++ {
 		c := sorted[i]
-		wide := c.x0 > right+thr
-		if wide || c.x0 > right && ruled(l.vrules, right, c.x0, bottom, top) {
+		rule := c.x0 > right && ruled(l.vrules, right, c.x0, bottom, top)
+		if rule || c.x0 > right+thr {
 			parts = append(parts, sorted[start:i])
 			start = i
-			table = table || !wide
+			table = table || rule
 		}
 		right = math.Max(right, c.x1)
 	}

@@ -128,7 +128,7 @@ var realDocs = []realDoc{
 	{"plan_b.pdf", "plan_b.txt", true, map[string]int{"Prioriterade områden": 2, "Aktiviteter och ansvar": 3},
 		[]string{"BUP-samordnare", "barn- och ungdomspsykiatri", "Aktivitet | Ansvarig | Tidsplan"}, 0},
 	{"plan_a_chromium.pdf", "plan_a.txt", false, map[string]int{"Nulägesbeskrivning": 2},
-		[]string{"SIP-samordnare", "Vård- och omsorgsförvaltningen"}, 0},
+		[]string{"SIP-samordnare", "Vård- och omsorgsförvaltningen", "Minskat antal suicid | Antal suicid per 100 000 invånare | Minskning med tio procent"}, 0},
 	{"plan_c.pdf", "plan_c.txt", true, map[string]int{"Aktiviteter 2025–2026": 2, "Stöd och behandling": 2},
 		[]string{"Vård- och omsorgsförvaltningen", "Kunskap Alla medarbetare", "Samverkan Socialtjänsten", "4 Lägesrapporten följer"}, 0},
 	{"plan_c.docx", "plan_c.txt", true, map[string]int{"Aktiviteter 2025–2026": 2},
