@@ -1,6 +1,7 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"strings"
 	"testing"
@@ -117,6 +118,30 @@ func FuzzParseQuery(f *testing.F) {
 		}
 		if compileQuery(n) == nil {
 			t.Fatalf("compileQuery(%v) = nil", n)
+		}
+	})
+}
+
+// FuzzSearch runs any query against a small index: it must return results
+// or a bad_query error, never panic or fail inside bleve.
+func FuzzSearch(f *testing.F) {
+	for _, s := range []string{
+		"suicid", `"vård och omsorg"`, `"och och"`, "omso* -äldre", "a OR b OR c", `"3,5 procent" www.x.se`,
+		`"SIP-samordnare" e-post@x.se`, "-och", `"Äldreomsorgen" OR "anhörig stöd"`,
+	} {
+		f.Add(s)
+	}
+	ix := loadTest(f)
+	f.Fuzz(func(t *testing.T, q string) {
+		res, err := ix.Search(context.Background(), Request{Q: q, Size: 3})
+		if err != nil {
+			if corpus.ErrorCode(err) != corpus.EBadQuery {
+				t.Fatalf("Search(%q): %v", q, err)
+			}
+			return
+		}
+		if len(res.Hits) > 3 || uint64(len(res.Hits)) > res.Total {
+			t.Fatalf("Search(%q): %d hits of %d", q, len(res.Hits), res.Total)
 		}
 	})
 }
