@@ -22,6 +22,12 @@ func (d *doc) fires(u int, rs []*rule) (hit, bool) {
 // start and end of its page (a table cell, a line); at_start means the
 // first word of the span.
 func (d *doc) spanFires(u int, start, end int, rs []*rule) bool {
+	_, ok := d.spanFire(u, start, end, rs)
+	return ok
+}
+
+// spanFire is spanFires returning the earliest hit of a rule that fires.
+func (d *doc) spanFire(u int, start, end int, rs []*rule) (hit, bool) {
 	un := &d.units[u]
 	pg := &d.pages[un.page]
 	var hs []hit
@@ -34,12 +40,13 @@ func (d *doc) spanFires(u int, start, end int, rs []*rule) bool {
 	for first < un.tokTo-1 && pg.toks[first].number && pg.toks[first].end <= end && first-un.tokFrom < 3 {
 		first++
 	}
+	best, found := hit{}, false
 	for _, r := range rs {
-		if _, ok := d.fireFrom(r, u, hs, first); ok {
-			return true
+		if h, ok := d.fireFrom(r, u, hs, first); ok && (!found || h.from < best.from) {
+			best, found = h, true
 		}
 	}
-	return false
+	return best, found
 }
 
 // firstTokenAt returns the index of the first token of unit u that starts
@@ -243,7 +250,7 @@ func (r *reader) readFlat(u int) {
 		}
 		g := -1
 		if !d.spanFires(u, ls, gEnd, d.cb.notGoal) {
-			r.goals = append(r.goals, found{unit: u, start: ls, end: gEnd, horizon: d.horizon(u, r.year), rowGoal: -1})
+			r.goals = append(r.goals, found{unit: u, start: ls, end: gEnd, horizon: d.horizon(u, ls, le, r.year), rowGoal: -1})
 			g = len(r.goals) - 1
 		}
 		istart := pg.toks[split].start
@@ -257,7 +264,7 @@ func (r *reader) readFlat(u int) {
 func (r *reader) readSpan(u, start, end int) {
 	d := r.d
 	if d.spanFires(u, start, end, d.cb.goalStatement) && !d.spanFires(u, start, end, d.cb.notGoal) {
-		r.goals = append(r.goals, found{unit: u, start: start, end: end, horizon: d.horizon(u, r.year), rowGoal: -1})
+		r.goals = append(r.goals, found{unit: u, start: start, end: end, horizon: d.horizon(u, start, end, r.year), rowGoal: -1})
 	}
 }
 
@@ -300,7 +307,7 @@ func (r *reader) readBareRow(u int) bool {
 	if !(d.spanFires(u, c0.start, c0.end, cb.goalStatement) || goalCtx) || d.spanFires(u, c0.start, c0.end, cb.notGoal) {
 		return false
 	}
-	r.goals = append(r.goals, found{unit: u, start: c0.start, end: c0.end, horizon: d.horizon(u, r.year), rowGoal: -1})
+	r.goals = append(r.goals, found{unit: u, start: c0.start, end: c0.end, horizon: d.horizon(u, un.start, un.end, r.year), rowGoal: -1})
 	c1 := un.cells[1]
 	if len(un.cells) >= 3 || d.spanFires(u, c1.start, c1.end, cb.indMeasure) || d.spanFires(u, c1.start, c1.end, cb.indStatement) {
 		r.inds = append(r.inds, found{unit: u, start: c1.start, end: c1.end, typ: d.spanType(u, c1.start, c1.end), rowGoal: len(r.goals) - 1})
@@ -331,6 +338,9 @@ func (d *doc) readHeader(u int) *tableHeader {
 	return h
 }
 
+// readRow reads a row under a header row. A goal's horizon is read from
+// the whole row: its target year often stands in another column
+// ("Målvärde 2020").
 func (r *reader) readRow(u int, th *tableHeader) {
 	d := r.d
 	un := &d.units[u]
@@ -338,7 +348,7 @@ func (r *reader) readRow(u int, th *tableHeader) {
 	if th.goalCol >= 0 && th.goalCol < len(un.cells) {
 		c := un.cells[th.goalCol]
 		if !d.spanFires(u, c.start, c.end, d.cb.notGoal) {
-			r.goals = append(r.goals, found{unit: u, start: c.start, end: c.end, horizon: d.horizon(u, r.year), rowGoal: -1})
+			r.goals = append(r.goals, found{unit: u, start: c.start, end: c.end, horizon: d.horizon(u, un.start, un.end, r.year), rowGoal: -1})
 			rowGoal = len(r.goals) - 1
 		}
 	}
@@ -386,6 +396,8 @@ func (r *reader) readUnit(u int) {
 	indHit, indStmt := d.fires(u, cb.indStatement)
 	if h, ok := d.labelAt(u, cb.indHeading); ok {
 		indHit, indStmt = h, true
+	} else if h, ok := d.midLabel(u, cb.indHeading); ok {
+		indHit, indStmt = h, true
 	}
 	_, goalLabel := d.labelAt(u, cb.goalHeading)
 	goalLabel = goalLabel && !indStmt
@@ -418,10 +430,10 @@ func (r *reader) readUnit(u int) {
 			cut = ls
 		}
 		gEnd := un.start + len(strings.TrimRight(pg.text[un.start:cut], " \t\n–-—:;,"))
-		r.goals = append(r.goals, found{unit: u, start: start, end: gEnd, horizon: d.horizon(u, r.year), rowGoal: -1})
+		r.goals = append(r.goals, found{unit: u, start: start, end: gEnd, horizon: d.horizon(u, start, gEnd, r.year), rowGoal: -1})
 		r.inds = append(r.inds, found{unit: u, start: cut, end: un.end, typ: d.spanType(u, cut, un.end), rowGoal: len(r.goals) - 1})
 	case isGoal:
-		r.goals = append(r.goals, found{unit: u, start: start, end: un.end, horizon: d.horizon(u, r.year), rowGoal: -1})
+		r.goals = append(r.goals, found{unit: u, start: start, end: un.end, horizon: d.horizon(u, start, un.end, r.year), rowGoal: -1})
 	case isInd:
 		r.inds = append(r.inds, found{unit: u, start: start, end: un.end, typ: d.spanType(u, start, un.end), rowGoal: -1})
 	}
@@ -465,6 +477,35 @@ func (d *doc) labelAt(u int, rs []*rule) (hit, bool) {
 		return hit{}, false
 	}
 	return hit{from: k, to: k}, true
+}
+
+// midLabel finds a label inside a unit ("… till 2020. Indikator: antal
+// suicid"): a word of rs that starts a sentence or a line and is followed
+// by a colon within a few characters. It returns a hit at the label.
+func (d *doc) midLabel(u int, rs []*rule) (hit, bool) {
+	un := &d.units[u]
+	pg := &d.pages[un.page]
+	hs := pg.hits[un.hitFrom:un.hitTo]
+	for _, h := range hs {
+		if h.from <= d.firstWord(u) {
+			continue
+		}
+		gap := pg.text[pg.toks[h.from-1].end:pg.toks[h.from].start]
+		if !strings.ContainsAny(gap, ".\n;") {
+			continue
+		}
+		after := pg.text[pg.toks[h.to-1].end:un.end]
+		colon := strings.IndexByte(after, ':')
+		if colon < 0 || utf8.RuneCountInString(after[:colon]) > 24 || strings.ContainsAny(after[:colon], ".;\n") {
+			continue
+		}
+		for _, r := range rs {
+			if hasTerm(r.any, h.term) {
+				return h, true
+			}
+		}
+	}
+	return hit{}, false
 }
 
 // spanType reads the indicator type of a cell or line.
@@ -527,10 +568,10 @@ func (d *doc) headingOf(u int) int {
 
 // horizon reads a goal's horizon: cue words in the goal, then years
 // relative to the plan year, then cue words in its heading.
-func (d *doc) horizon(u int, year int) string {
+func (d *doc) horizon(u, start, end, year int) string {
 	cb := d.cb
-	lang, langOK := d.fires(u, cb.goalLang)
-	kort, kortOK := d.fires(u, cb.goalKort)
+	lang, langOK := d.spanFire(u, start, end, cb.goalLang)
+	kort, kortOK := d.spanFire(u, start, end, cb.goalKort)
 	switch {
 	case langOK && kortOK:
 		if lang.from <= kort.from {
@@ -542,7 +583,7 @@ func (d *doc) horizon(u int, year int) string {
 	case kortOK:
 		return "kort"
 	}
-	if h := yearHorizon(d.unitYears(u), year); h != "" {
+	if h := yearHorizon(d.spanYears(u, start, end), year); h != "" {
 		return h
 	}
 	if h := d.headingOf(u); h >= 0 {
@@ -557,6 +598,21 @@ func (d *doc) horizon(u int, year int) string {
 		}
 	}
 	return "ospecificerad"
+}
+
+// spanYears returns the years written between byte offsets start and end
+// of unit u.
+func (d *doc) spanYears(u, start, end int) []int {
+	un := &d.units[u]
+	var out []int
+	for _, t := range d.pages[un.page].toks[un.tokFrom:un.tokTo] {
+		if t.start >= start && t.end <= end && t.number && len(t.text) == 4 && strings.HasPrefix(t.text, "20") {
+			if y, err := strconv.Atoi(t.text); err == nil {
+				out = append(out, y)
+			}
+		}
+	}
+	return out
 }
 
 // unitYears returns the years (2000–2099) written in a unit.

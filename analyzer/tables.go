@@ -47,7 +47,7 @@ func (r *reader) readColumn(u int) bool {
 			}
 			end := d.blockEnd(u)
 			if !d.spanFires(u, un.start, un.end, d.cb.notGoal) {
-				r.goals = append(r.goals, found{unit: u, start: un.start, end: end, horizon: d.horizon(u, r.year), rowGoal: -1})
+				r.goals = append(r.goals, found{unit: u, start: un.start, end: end, horizon: d.horizon(u, un.start, end, r.year), rowGoal: -1})
 				ct.goalOf[ct.idx] = len(r.goals) - 1
 			}
 		}
@@ -144,7 +144,7 @@ func (r *reader) readStream(u int) bool {
 		if !stmt || d.spanFires(u, un.start, end, d.cb.notGoal) {
 			return false
 		}
-		r.goals = append(r.goals, found{unit: u, start: un.start, end: end, horizon: d.horizon(u, r.year), rowGoal: -1})
+		r.goals = append(r.goals, found{unit: u, start: un.start, end: end, horizon: d.horizon(u, un.start, end, r.year), rowGoal: -1})
 		th.rowGoal = len(r.goals) - 1
 	case th.indCol:
 		if !d.spanFires(u, un.start, end, d.cb.notIndicator) {
