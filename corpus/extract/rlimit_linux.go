@@ -16,3 +16,6 @@ func limitMemory(n uint64) error {
 	}
 	return syscall.Setrlimit(syscall.RLIMIT_AS, &syscall.Rlimit{Cur: n, Max: cur.Max})
 }
+
+// memoryLimited tells whether limitMemory really limits.
+const memoryLimited = true

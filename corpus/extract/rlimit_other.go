@@ -6,3 +6,6 @@ package extract
 // detector reserves far more address space than any sane limit. The
 // deadline still applies.
 func limitMemory(uint64) error { return nil }
+
+// memoryLimited tells whether limitMemory really limits.
+const memoryLimited = false
