@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/plankoll/plankoll/corpus"
 )
@@ -345,7 +346,8 @@ func TestSearchHitFields(t *testing.T) {
 	}
 	h := res.Hits[0]
 	want := Hit{PlanID: "P-1", Lan: "Skåne", LanCode: "12", Kommun: "Malmö", Audience: "barn_unga", Year: 2018,
-		Page: 7, Section: "mal", Offset: 1234, Score: h.Score, Fragments: []string{"<mark>Nyanlända</mark> barn ska få stöd."}}
+		Page: 7, Section: "mal", Offset: 1234, Score: h.Score, Fragments: []string{"<mark>Nyanlända</mark> barn ska få stöd."},
+		Matches: []Match{{1234, 1243}}}
 	if !reflect.DeepEqual(h, want) {
 		t.Errorf("hit = %+v; want %+v", h, want)
 	}
@@ -394,5 +396,33 @@ func TestConcurrentSearchAndWrite(t *testing.T) {
 		if res.Total != 2 {
 			t.Fatalf("during writes: %d hits for plan A; want 2 (never half a plan)", res.Total)
 		}
+	}
+}
+
+// TestSearchMatches checks that match offsets are characters of the page
+// text, after å, ä and ö, for whole words and compound parts.
+func TestSearchMatches(t *testing.T) {
+	ix := openTest(t)
+	page := "Sida två: Äldreomsorgen och anhörigstödet. Stöd till äldre."
+	cut := strings.Index(page, "Äldre")
+	seg := Segment{Lan: "Skåne", Year: 2018, Page: 1, Text: page[cut:], Offset: utf8.RuneCountInString(page[:cut])}
+	if err := ix.IndexPlan("P", "fp", []Segment{seg}); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), Request{Q: `anhörig omsorg "stöd till äldre"`})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Hits) != 1 {
+		t.Fatalf("hits %d; want 1", len(res.Hits))
+	}
+	runes := []rune(page)
+	var got []string
+	for _, m := range res.Hits[0].Matches {
+		got = append(got, string(runes[m.Start:m.End]))
+	}
+	want := []string{"omsorgen", "anhörig", "Stöd", "äldre"}
+	if !slices.Equal(got, want) {
+		t.Errorf("matches %v = %q; want %q", res.Hits[0].Matches, got, want)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
@@ -50,6 +51,15 @@ type Hit struct {
 	Offset    int      `json:"offset"` // code-point offset of the segment within the page text
 	Score     float64  `json:"score"`
 	Fragments []string `json:"fragments"` // HTML: text escaped, matches in <mark>
+	Matches   []Match  `json:"matches"`   // every match in the segment, in page-text characters
+}
+
+// Match is one matching word or compound part: code-point offsets into
+// the page's text (as served by the plan text endpoint), so that
+// []rune(pageText)[Start:End] is the match.
+type Match struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
 }
 
 // Result is one page of hits, with facets over all matches.
@@ -112,7 +122,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 	for _, d := range res.Hits {
 		h := toHit(d)
 		if m := texts[d.ID]; m != nil {
-			h.Fragments = append(h.Fragments, ix.fragments(m)...)
+			ix.mark(&h, m)
 		}
 		out.Hits = append(out.Hits, h)
 	}
@@ -358,12 +368,14 @@ func toHit(d *search.DocumentMatch) Hit {
 		Offset:    num(fOffset),
 		Score:     d.Score,
 		Fragments: []string{}, // [] in JSON, never null
+		Matches:   []Match{},
 	}
 }
 
-// fragments marks the locations of d (from both text fields: they index
-// the same text, so their byte offsets agree) in its stored text.
-func (ix *Index) fragments(d *search.DocumentMatch) []string {
+// mark sets h's fragments and matches from d's stored text and the
+// locations of both text fields (they index the same text, so their byte
+// offsets agree).
+func (ix *Index) mark(h *Hit, d *search.DocumentMatch) {
 	text, _ := d.Fields[fText].(string)
 	var spans []span
 	for _, field := range []string{fText, fParts} {
@@ -374,5 +386,23 @@ func (ix *Index) fragments(d *search.DocumentMatch) []string {
 		}
 	}
 	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
-	return fragments(text, spans, ix.opts.FragmentSize, ix.opts.MaxFragments)
+	spans = cleanSpans(text, spans)
+	h.Fragments = append(h.Fragments, fragments(text, spans, ix.opts.FragmentSize, ix.opts.MaxFragments)...)
+	h.Matches = pageMatches(text, spans, h.Offset)
+}
+
+// pageMatches turns byte spans of a segment's text into code-point
+// offsets into its page's text, the segment starting at code point offset:
+// bytes inside, characters in the API.
+func pageMatches(text string, spans []span, offset int) []Match {
+	out := make([]Match, 0, len(spans))
+	at, runes := 0, offset
+	for _, s := range spans {
+		runes += utf8.RuneCountInString(text[at:s.start])
+		start := runes
+		runes += utf8.RuneCountInString(text[s.start:s.end])
+		at = s.end
+		out = append(out, Match{Start: start, End: runes})
+	}
+	return out
 }
