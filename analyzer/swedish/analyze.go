@@ -139,6 +139,14 @@ func (l *Lexicon) word(low string) *wordInfo {
 	if isStopWord(low) {
 		return &wordInfo{stem: low}
 	}
+	// Most words are lexicon words or inflections of one: whole, and
+	// stemmed as their lemma (the same answer splitParts and simpleStem
+	// give, found once).
+	if len(l.compounds) == 0 {
+		if lemma, ok := l.lemmaOf(low); ok {
+			return &wordInfo{stem: l.lexStems[lemma]}
+		}
+	}
 	parts := l.splitParts(low)
 	if parts == nil {
 		return &wordInfo{stem: l.simpleStem(low)}
