@@ -184,6 +184,7 @@ func TestBadInputs(t *testing.T) {
 		{"DOCX without text", "empty.docx", zipOf(t, map[string][]byte{"word/document.xml": []byte(fmt.Sprintf(docXML, "<w:p/>"))}), corpus.EEmptyDocument, ""},
 		{"DOCX with broken XML", "broken.docx", zipOf(t, map[string][]byte{"word/document.xml": []byte("<w:document><w:body><w:p>")}), corpus.EUnreadable, "XML"},
 		{"non-UTF-8 text", "plan.txt", []byte("Plan f\x81r \x8d\x90 \xff\xfe\xfd"), corpus.EBadEncoding, "UTF-8"},
+		{"UTF-16 without BOM", "plan.txt", []byte("P\x00l\x00a\x00n\x00 \x00f\x00\xf6\x00r\x00"), corpus.EBadEncoding, "UTF-16"},
 		{"binary junk named .txt", "plan.txt", []byte("abc\x00\x01\x02def"), corpus.EUnsupportedType, ""},
 	}
 	for _, tt := range tests {

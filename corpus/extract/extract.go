@@ -133,6 +133,9 @@ func detect(filename string, data []byte) (format, error) {
 			return 0, corpus.Errorf(corpus.EUnsupportedType, "The file is HTML or XML markup, not a PDF, DOCX or plain-text document: save the page as PDF.")
 		}
 	}
+	if looksUTF16(data) {
+		return 0, corpus.Errorf(corpus.EBadEncoding, "The text file looks like UTF-16 without a byte-order mark: save it as UTF-8 and upload it again.")
+	}
 	if looksBinary(data) {
 		ext := strings.ToLower(path.Ext(filename))
 		if ext == ".pdf" || ext == ".docx" {
@@ -141,6 +144,23 @@ func detect(filename string, data []byte) (format, error) {
 		return 0, corpus.Errorf(corpus.EUnsupportedType, "The file is not a PDF, DOCX or plain-text document.")
 	}
 	return formatText, nil
+}
+
+// looksUTF16 reports text with a NUL in every other byte, as UTF-16 of
+// Latin script has.
+func looksUTF16(data []byte) bool {
+	head := data[:min(len(data), 4096)]
+	if len(head) < 8 || hasUTF16BOM(data) {
+		return false
+	}
+	var nul [2]int
+	for i, c := range head {
+		if c == 0 {
+			nul[i%2]++
+		}
+	}
+	half := len(head) / 2
+	return nul[0] > half*9/10 && nul[1] == 0 || nul[1] > half*9/10 && nul[0] == 0
 }
 
 // looksBinary reports control bytes that no text file has (NUL aside from
