@@ -326,8 +326,12 @@ func (l *Lexicon) lemmaCandidate(stem, e string) (string, bool) {
 		vowels = []string{"a"} // skolor, höjande, vårdade
 	case "ar", "arna", "arnas", "ars":
 		vowels = []string{"e", "a"} // pojkar; samverkar
-	case "er", "erna", "ernas", "ers", "na", "nas":
-		vowels = []string{"e"} // styrelser, sekreterarna
+	case "er":
+		vowels = []string{"e", "a"} // styrelser; följer
+	case "erna", "ernas", "ers", "na", "nas":
+		vowels = []string{"e"} // styrelserna, sekreterarna
+	case "s", "de", "te", "t":
+		vowels = []string{"a"} // verbs: följs, följde, köpte, köpt
 	}
 	for _, v := range vowels {
 		if c, ok := try(stem, v); ok {

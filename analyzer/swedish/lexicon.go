@@ -20,7 +20,7 @@ var stopwordsText string
 
 // rulesVersion names the code rules (tokenizer, post-stem fixes, splitter).
 // Bump it whenever a rule changes what AnalyzeIndex returns.
-const rulesVersion = "sv-rules-10"
+const rulesVersion = "sv-rules-11"
 
 // Lexicon is the word list the compound splitter and the stemmer consult.
 // The default one is embedded (lexicon.txt); With adds words, for example
