@@ -267,9 +267,18 @@ func checkHyphens(t *testing.T, text string) {
 }
 
 // checkHeaders wants the running header and footer in Headers and in no
-// page's body.
+// page's body, and nothing else in Headers.
 func checkHeaders(t *testing.T, doc *corpus.Document, headers []string) {
 	t.Helper()
+	for _, dh := range doc.Headers {
+		ok := false
+		for _, h := range headers {
+			ok = ok || strings.Contains(dh, strings.TrimSuffix(h, " Sida"))
+		}
+		if !ok {
+			t.Errorf("Headers holds %q, which is no running header or footer", dh)
+		}
+	}
 	for _, h := range headers {
 		found := false
 		h0 := strings.TrimSuffix(h, " Sida")
