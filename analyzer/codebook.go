@@ -74,6 +74,11 @@ type negationSpec struct {
 	Cues    []string `yaml:"cues"`     // words and phrases that negate or hedge a mention near them
 	NotCues []string `yaml:"not_cues"` // phrases that look like cues but are not ("inte minst")
 	Scope   int      `yaml:"scope"`    // words either side of the mention
+	// Excludes are phrases by which a plan drops a group or area ("har inte
+	// prioriterats", "ingår inte längre"): a code so named anywhere in the
+	// sentence (within ExcludeScope words) is not given to the plan at all.
+	Excludes     []string `yaml:"excludes"`
+	ExcludeScope int      `yaml:"exclude_scope"`
 }
 
 type kindSpec struct {
@@ -167,6 +172,8 @@ type Codebook struct {
 	negCues  []int            // term ids
 	notCues  []int
 	negScope int
+	exclCues []int
+	exclScope int
 	anyIndex map[int][]*rule // term id -> rules that have it under any
 	derived  []*rule         // rules that fire on codes found by pattern rules
 	dimSpec  map[string]*dimensionSpec
@@ -345,6 +352,17 @@ func (b *builder) negation() error {
 		return fmt.Errorf("negation: scope %d out of range 0..20", n.Scope)
 	}
 	b.cb.negScope = n.Scope
+	if n.ExcludeScope < 0 || n.ExcludeScope > 30 {
+		return fmt.Errorf("negation: exclude_scope %d out of range 0..30", n.ExcludeScope)
+	}
+	b.cb.exclScope = n.ExcludeScope
+	for _, c := range n.Excludes {
+		id, err := b.cb.terms.add(c)
+		if err != nil {
+			return fmt.Errorf("negation exclude %q: %w", c, err)
+		}
+		b.cb.exclCues = append(b.cb.exclCues, id)
+	}
 	for _, c := range n.Cues {
 		id, err := b.cb.terms.add(c)
 		if err != nil {

@@ -259,6 +259,7 @@ func (d *doc) codes(indUnits map[int]bool) []Code {
 	type key struct{ dim, code string }
 	found := map[key]*Code{}
 	var order []key
+	excluded := d.excludedCodes()
 	for u := range d.units {
 		seen := map[key]bool{}
 		for _, f := range d.units[u].fired {
@@ -287,6 +288,9 @@ func (d *doc) codes(indUnits map[int]bool) []Code {
 	}
 	out := make([]Code, 0, len(order))
 	for _, k := range order {
+		if excluded[k.dim+"/"+k.code] && found[k].Count <= maxExcludedMentions {
+			continue
+		}
 		out = append(out, *found[k])
 	}
 	sort.SliceStable(out, func(i, j int) bool {
@@ -300,6 +304,75 @@ func (d *doc) codes(indUnits map[int]bool) []Code {
 		return a.Code < b.Code
 	})
 	return out
+}
+
+// excludedCodes returns the codes ("dimension/code") the plan drops in so
+// many words: the subject of a sentence that an exclusion phrase follows
+// within the exclusion scope ("Äldre … har inte prioriterats", "Stöd till
+// sjukskrivna ingår inte längre"). A sentence about a goal or a piece of
+// work ("Målet om … ingår inte längre") drops nothing.
+func (d *doc) excludedCodes() map[string]bool {
+	cb := d.cb
+	out := map[string]bool{}
+	for u := range d.units {
+		un := &d.units[u]
+		pg := &d.pages[un.page]
+		hs := pg.hits[un.hitFrom:un.hitTo]
+		var cues []hit
+		for _, h := range hs {
+			if hasTerm(cb.exclCues, h.term) {
+				cues = append(cues, h)
+			}
+		}
+		if len(cues) == 0 || processSubject[pg.toks[d.firstWord(u)].lower] {
+			continue
+		}
+		for _, h := range hs {
+			if h.from-d.firstWord(u) > 5 {
+				continue // not the subject
+			}
+			for _, r := range cb.anyIndex[h.term] {
+				if r.dim == "" || out[r.dim+"/"+r.code] {
+					continue
+				}
+				for _, c := range cues {
+					if c.from >= h.to && d.within(pg, h, c, cb.exclScope) {
+						out[r.dim+"/"+r.code] = true
+						break
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// processSubject are sentence subjects that make an exclusion phrase
+// speak of a goal or a piece of work, not of a group or an area.
+var processSubject = map[string]bool{"målet": true, "mål": true, "insatsen": true, "aktiviteten": true, "arbetet": true,
+	"uppdraget": true, "projektet": true, "satsningen": true, "utbildningen": true, "rutinen": true, "planen": true}
+
+// maxExcludedMentions: a code the plan names as dropped is still given
+// when it has more mentions than this elsewhere (a plan for children that
+// drops "ensamkommande barn" keeps barn_unga).
+const maxExcludedMentions = 3
+
+// within reports whether hits h and c are at most scope words apart with
+// no sentence punctuation between them.
+func (d *doc) within(pg *page, h, c hit, scope int) bool {
+	a, b := h, c
+	if c.from < h.from {
+		a, b = c, h
+	}
+	if b.from-a.to > scope || b.from < a.to {
+		return false
+	}
+	for i := a.to - 1; i < b.from-1 && i >= 0; i++ {
+		if strings.ContainsAny(pg.text[pg.toks[i].end:pg.toks[i+1].start], ".;:!?") {
+			return false
+		}
+	}
+	return true
 }
 
 // dimensionApplies reports whether codes of dim are read in unit u: the
