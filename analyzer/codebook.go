@@ -162,22 +162,22 @@ type ruleSpec struct {
 // Codebook is a loaded, validated and compiled codebook. It is immutable
 // and safe for concurrent use.
 type Codebook struct {
-	raw      []byte
-	version  string
-	spec     fileSpec
-	terms    *termSet
-	labels   map[string]map[string]string
-	rules    []*rule          // every rule, in file order
-	byID     map[string]*rule // rule id -> rule
-	negCues  []int            // term ids
-	notCues  []int
-	negScope int
-	exclCues []int
+	raw       []byte
+	version   string
+	spec      fileSpec
+	terms     *termSet
+	labels    map[string]map[string]string
+	rules     []*rule          // every rule, in file order
+	byID      map[string]*rule // rule id -> rule
+	negCues   []int            // term ids
+	notCues   []int
+	negScope  int
+	exclCues  []int
 	exclScope int
-	anyIndex map[int][]*rule // term id -> rules that have it under any
-	derived  []*rule         // rules that fire on codes found by pattern rules
-	dimSpec  map[string]*dimensionSpec
-	skipInd  map[string]bool // "dimension/code" not read in indicators
+	anyIndex  map[int][]*rule // term id -> rules that have it under any
+	derived   []*rule         // rules that fire on codes found by pattern rules
+	dimSpec   map[string]*dimensionSpec
+	skipInd   map[string]bool // "dimension/code" not read in indicators
 
 	sectionRules map[string][]*rule
 	codeRules    []codeRules
