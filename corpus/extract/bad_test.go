@@ -81,6 +81,16 @@ func manyPages(n int) []byte {
 	return buildPDF(objs, "/Root 1 0 R")
 }
 
+// lzwPDF's one page is compressed with LZW, which the PDF library lacks.
+func lzwPDF() []byte {
+	return buildPDF([]string{
+		"<< /Type /Catalog /Pages 2 0 R >>",
+		"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+		stream("/Filter /LZWDecode", []byte("\x80\x0b\x60\x50\x22\x0c\x0c\x85\x01"), false),
+	}, "/Root 1 0 R")
+}
+
 // kidsCycle's page tree node lists itself as a kid.
 func kidsCycle() []byte {
 	return buildPDF([]string{
@@ -170,6 +180,7 @@ func TestBadInputs(t *testing.T) {
 		{"encrypted PDF, RC4 40-bit", "plan.pdf", mustRead(t, "testdata/owner_rc4_40.pdf"), corpus.EEncrypted, "encrypted"},
 		{"scanned PDF", "scan.pdf", imagePDF(), corpus.ENoTextLayer, "OCR"},
 		{"flate bomb of 4 GB", "bomb.pdf", flateBomb(4 << 10), corpus.ETooLarge, "decompresses"},
+		{"unsupported filter", "lzw.pdf", lzwPDF(), corpus.EUnreadable, "LZWDecode"},
 		{"blank PDF", "blank.pdf", textPDF(""), corpus.EEmptyDocument, "blank"},
 		{"5000 pages", "long.pdf", manyPages(5000), corpus.ETooManyPages, "1000"},
 		{"kids cycle", "cycle.pdf", kidsCycle(), corpus.EUnreadable, "loops"},

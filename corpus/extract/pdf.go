@@ -62,7 +62,8 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (*corpus.Document,
 	fonts := map[string]*font{}
 	all := make([]pageLines, len(pages))
 	var scanned, undecoded []int
-	unmapped, images := 0, 0
+	unmapped, images, failed := 0, 0, 0
+	var firstFailure error
 	for i, pg := range pages {
 		pl, st, err := readPage(ctx, pg, fonts, lim)
 		if err != nil {
@@ -71,6 +72,9 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (*corpus.Document,
 				return nil, abortError(a, i+1)
 			}
 			doc.Warnings = append(doc.Warnings, fmt.Sprintf("page %d could not be read: %v", i+1, err))
+			if failed++; firstFailure == nil {
+				firstFailure = err
+			}
 			continue
 		}
 		all[i] = pl
@@ -88,9 +92,13 @@ func extractPDF(ctx context.Context, data []byte, lim Limits) (*corpus.Document,
 	}
 	// The library opens some encrypted files with the empty password and
 	// then decrypts them wrongly (RC4 40-bit): garbage, or nothing.
-	if encrypted && (len(scanned) == len(pages) || textChars(all) == 0) {
+	if encrypted && (failed+len(scanned) == len(pages) || textChars(all) == 0) {
 		return nil, corpus.Errorf(corpus.EEncrypted, "The PDF is encrypted in a way that cannot be read here: upload a copy saved without password protection or encryption.")
 	}
+	if failed > 0 && failed+len(scanned) == len(pages) {
+		return nil, corpus.Errorf(corpus.EUnreadable, "The PDF's pages cannot be read (%v).", firstFailure)
+	}
+
 	if len(scanned) == len(pages) {
 		if unmapped == 0 && images == 0 {
 			return nil, corpus.Errorf(corpus.EEmptyDocument, "The PDF's pages are blank: no text and no images.")
