@@ -24,7 +24,7 @@ const (
 
 // mappingVersion changes whenever the mapping or the way documents are
 // built changes, so that Open notices an index built the old way.
-const mappingVersion = "index-mapping-5"
+const mappingVersion = "index-mapping-6"
 
 // analysisVersion is what Open compares with the version stored in the
 // index: the Swedish chain's version and this package's mapping version.

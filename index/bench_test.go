@@ -3,7 +3,9 @@ package index
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"math/rand/v2"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -115,7 +117,8 @@ func (s benchSource) Segments(_ context.Context, id string) ([]Segment, error) {
 // Sync, as a rebuild does (batches, then Compact).
 func benchIndex(b *testing.B, plans int) *Index {
 	b.Helper()
-	ix, err := Open(b.TempDir()+"/idx", Options{})
+	dir := b.TempDir() + "/idx"
+	ix, err := Open(dir, Options{})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -130,7 +133,7 @@ func benchIndex(b *testing.B, plans int) *Index {
 			b.Fatal(err)
 		}
 	}
-	b.Logf("synced %d plans × 8 pages in %v", st.Added, time.Since(start).Round(time.Millisecond))
+	b.Logf("synced %d plans × 8 pages in %v, %.1f MB on disk", st.Added, time.Since(start).Round(time.Millisecond), float64(dirSize(dir))/1e6)
 	return ix
 }
 
@@ -228,4 +231,17 @@ func BenchmarkIndexPlan(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
 }

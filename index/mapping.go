@@ -81,11 +81,11 @@ func newMapping() mapping.IndexMapping {
 		f.DocValues = false
 		return f
 	}
-	textField := func(analyzer string, store bool) *mapping.FieldMapping {
+	textField := func(analyzer string, store, vectors bool) *mapping.FieldMapping {
 		f := bleve.NewTextFieldMapping()
 		f.Analyzer = analyzer
 		f.Store = store
-		f.IncludeTermVectors = true // positions for phrases, offsets for fragments
+		f.IncludeTermVectors = vectors
 		f.IncludeInAll = false
 		f.DocValues = false
 		return f
@@ -105,8 +105,11 @@ func newMapping() mapping.IndexMapping {
 	doc.AddFieldMappingsAt(fSection, withDocValues(keywordField(true)))
 	doc.AddFieldMappingsAt(fPage, storedOnly(bleve.NewNumericFieldMapping()))
 	doc.AddFieldMappingsAt(fOffset, storedOnly(bleve.NewNumericFieldMapping()))
-	doc.AddFieldMappingsAt(fText, textField(AnalyzerSwedish, true))
-	doc.AddFieldMappingsAt(fParts, textField(AnalyzerCompound, false))
+	// Only "parts" keeps positions and offsets: it holds every whole-word
+	// stem too, at the same offsets, so phrases and fragments need nothing
+	// from "text", which only scores whole words higher.
+	doc.AddFieldMappingsAt(fText, textField(AnalyzerSwedish, true, false))
+	doc.AddFieldMappingsAt(fParts, textField(AnalyzerCompound, false, true))
 
 	m := bleve.NewIndexMapping()
 	m.DefaultMapping = doc
