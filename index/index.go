@@ -52,6 +52,7 @@ type Index struct {
 	opts    Options
 	rebuild bool
 	mu      sync.Mutex // serialises IndexPlan and DeletePlan
+	compact sync.Mutex // scorch refuses a second concurrent force merge
 
 	metaMu sync.RWMutex
 	meta   map[string]planMeta // plan id → plan-level fields, for facets
@@ -154,6 +155,8 @@ func (ix *Index) Compact(ctx context.Context) error {
 	if !ok {
 		return nil
 	}
+	ix.compact.Lock()
+	defer ix.compact.Unlock()
 	if err := s.ForceMerge(ctx, nil); err != nil {
 		return fmt.Errorf("compact index: %w", err)
 	}

@@ -275,3 +275,19 @@ func TestSyncBatchesSmallPlans(t *testing.T) {
 	}
 	checkConsistent(t, ix, newFakeSource().fps)
 }
+
+func TestCompactConcurrent(t *testing.T) {
+	ix := loadTest(t)
+	errs := make(chan error, 3)
+	for range 3 {
+		go func() { errs <- ix.Compact(context.Background()) }()
+	}
+	for range 3 {
+		if err := <-errs; err != nil {
+			t.Errorf("concurrent Compact: %v", err)
+		}
+	}
+	if n := searchCount(t, ix, Request{Q: "suicid"}); n != 2 {
+		t.Errorf("after Compact %d hits; want 2", n)
+	}
+}
