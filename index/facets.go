@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/blevesearch/bleve/v2/search"
 )
@@ -29,7 +30,7 @@ func metaOf(segs []Segment) planMeta {
 		return planMeta{}
 	}
 	s := segs[0]
-	return planMeta{Lan: s.Lan, Year: yearString(s.Year), Audience: s.Audience, Codes: s.Codes}
+	return planMeta{Lan: s.Lan, Year: yearString(s.Year), Audience: s.Audience, Codes: slices.Clone(s.Codes)}
 }
 
 func (m planMeta) marker(planID, fingerprint string) markerDoc {
