@@ -279,6 +279,14 @@ var inflections = []string{
 	"a", "e", "n", "t", "s", "r",
 }
 
+// inflectionsByLast groups inflections by their last byte, longest first.
+var inflectionsByLast = func() (by [256][]string) {
+	for _, e := range inflections {
+		by[e[len(e)-1]] = append(by[e[len(e)-1]], e)
+	}
+	return by
+}()
+
 // lemmaOf returns the lexicon word w is an inflection of: w itself, or
 // w less an inflectional ending, with a dropped vowel restored ("skolor"
 // → "skola"), an e put back before a final r, l or n ("registret" →
@@ -291,7 +299,10 @@ func (l *Lexicon) lemmaOf(w string) (string, bool) {
 	if b, ok := irregularBase(w); ok && l.words[b] {
 		return b, true
 	}
-	for _, e := range inflections {
+	if w == "" {
+		return "", false
+	}
+	for _, e := range inflectionsByLast[w[len(w)-1]] {
 		stem, ok := strings.CutSuffix(w, e)
 		if !ok || utf8.RuneCountInString(stem) < minPart {
 			continue
