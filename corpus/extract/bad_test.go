@@ -185,6 +185,8 @@ func TestBadInputs(t *testing.T) {
 		{"5000 pages", "long.pdf", manyPages(5000), corpus.ETooManyPages, "1000"},
 		{"kids cycle", "cycle.pdf", kidsCycle(), corpus.EUnreadable, "loops"},
 		{"prev loop", "prev.pdf", prevLoop(), corpus.EUnreadable, "/Prev"},
+		{"xref stream /W of a terabyte", "w.pdf", bytes.Replace(xrefAlloc(0), []byte("/W [1 2 1]"), []byte("/W [1 999999999999 1]"), 1), corpus.EUnreadable, "/W"},
+		{"xref stream /Index in the billions", "index.pdf", bytes.Replace(xrefAlloc(0), []byte("/Size 4000000000"), []byte("/Size 4 /Index [4000000000 2]"), 1), corpus.EUnreadable, "/Index"},
 		{"xref /Size of billions", "alloc.pdf", xrefAlloc(0), corpus.EUnreadable, "declares 4000000000 objects"},
 		{"PNG", "plan.pdf", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), corpus.EUnsupportedType, "PNG"},
 		{"HTML", "plan.txt", []byte("\n<!DOCTYPE html><html><body>Plan</body></html>"), corpus.EUnsupportedType, "HTML"},

@@ -278,9 +278,28 @@ func checkXrefTable(section []byte, size int) error {
 	return nil
 }
 
+// checkXrefStream reads an xref stream's /Index (object numbers) and /W
+// (field widths): the PDF library sizes its table and its row buffer by
+// them.
+func checkXrefStream(dict []byte, size int) error {
+	for _, m := range arrayEntry.FindAllSubmatch(dict, -1) {
+		limit := size
+		if string(m[1]) == "W" {
+			limit = 8
+		}
+		for _, f := range bytes.Fields(m[2]) {
+			if n, err := strconv.Atoi(string(f)); err == nil && (n < 0 || n > limit) {
+				return corpus.Errorf(corpus.EUnreadable, "The PDF is damaged: its cross-reference stream's /%s holds %d.", m[1], n)
+			}
+		}
+	}
+	return nil
+}
+
 var (
-	prevEntry = regexp.MustCompile(`/Prev\s+(\d+)`)
-	sizeEntry = regexp.MustCompile(`/Size\s+(\d+)`)
+	arrayEntry = regexp.MustCompile(`/(Index|W)\s*\[([^\]]{0,256})\]`)
+	prevEntry  = regexp.MustCompile(`/Prev\s+(\d+)`)
+	sizeEntry  = regexp.MustCompile(`/Size\s+(\d+)`)
 )
 
 // checkPrevChain follows the /Prev links between cross-reference
@@ -300,15 +319,25 @@ func checkPrevChain(data []byte, off int) error {
 			end = off + i
 		}
 		dict := data[off:end]
-		if t := bytes.Index(dict, []byte("trailer")); t >= 0 {
-			if err := checkXrefTable(dict[:t], len(data)); err != nil {
+		t := bytes.Index(dict, []byte("trailer"))
+		if bytes.HasPrefix(bytes.TrimLeft(dict, " \t\r\n"), []byte("xref")) {
+			table := dict
+			if t >= 0 {
+				table = dict[:t]
+			}
+			if err := checkXrefTable(table, len(data)); err != nil {
 				return err
 			}
+		}
+		if t >= 0 {
 			dict = dict[t:]
 		} else if i := bytes.Index(dict, []byte("stream")); i >= 0 {
 			dict = dict[:i]
 		}
 		dict = dict[:min(len(dict), 4096)]
+		if err := checkXrefStream(dict, len(data)); err != nil {
+			return err
+		}
 		// the library allocates a table of /Size entries up front
 		if m := sizeEntry.FindSubmatch(dict); m != nil {
 			if n, err := strconv.Atoi(string(m[1])); err != nil || n > len(data)+1024 {
