@@ -344,16 +344,34 @@ func (d *doc) readHeader(u int) *tableHeader {
 func (r *reader) readRow(u int, th *tableHeader) {
 	d := r.d
 	un := &d.units[u]
+	// A row with one cell fewer than its header has its first two cells
+	// run together ("Barn som anhöriga Barn som anhöriga ska …"): count
+	// columns from the right. A row shorter still continues a row broken
+	// across a page: it adds nothing.
+	shift := th.cells - len(un.cells)
+	if shift > 1 {
+		return
+	}
+	col := func(c int) int {
+		if c < 0 {
+			return -1
+		}
+		return max(c-max(shift, 0), 0)
+	}
+	goalCol, indCol := col(th.goalCol), col(th.indCol)
+	if th.indCol < 0 {
+		indCol = -1
+	}
 	rowGoal := -1
-	if th.goalCol >= 0 && th.goalCol < len(un.cells) {
-		c := un.cells[th.goalCol]
+	if th.goalCol >= 0 && goalCol < len(un.cells) {
+		c := un.cells[goalCol]
 		if !d.spanFires(u, c.start, c.end, d.cb.notGoal) {
 			r.goals = append(r.goals, found{unit: u, start: c.start, end: c.end, horizon: d.horizon(u, un.start, un.end, r.year), rowGoal: -1})
 			rowGoal = len(r.goals) - 1
 		}
 	}
-	if th.indCol >= 0 && th.indCol < len(un.cells) {
-		c := un.cells[th.indCol]
+	if indCol >= 0 && indCol < len(un.cells) && indCol != goalCol {
+		c := un.cells[indCol]
 		if !d.spanFires(u, c.start, c.end, d.cb.notIndicator) {
 			r.inds = append(r.inds, found{unit: u, start: c.start, end: c.end, typ: d.spanType(u, c.start, c.end), rowGoal: rowGoal})
 			d.setSource(u, c.end, un.end)
@@ -403,7 +421,8 @@ func (r *reader) readUnit(u int) {
 	goalLabel = goalLabel && !indStmt
 	_, measure := d.fires(u, cb.indMeasure)
 	listLike := un.kind == uItem || un.kind == uRow || ((un.kind == uProse || un.kind == uHeading) && !endsSentence(text) && wordCount(text) <= 25)
-	indCtx := r.label == "ind" || ctxKind == "uppfoljning" || d.headingFires(u, cb.indHeading)
+	// A follow-up of last year's plan reports results, not indicators.
+	indCtx := (r.label == "ind" || ctxKind == "uppfoljning" || d.headingFires(u, cb.indHeading)) && !d.headingFires(u, cb.notIndicator)
 	isInd := !notInd && (indStmt || (indCtx && (measure || listLike)))
 
 	_, stmt := d.fires(u, cb.goalStatement)
@@ -629,9 +648,11 @@ func (d *doc) unitYears(u int) []int {
 	return out
 }
 
-// yearHorizon: a target year three or more years after the plan year is
-// long-term; the plan year up to two years after is short-term; years
-// before the plan year are baselines and say nothing.
+// yearHorizon: a target year beyond the year after the plan's is
+// long-term (three or more years after, and also two: the sample plans'
+// authors read "till 2020" in a 2018 plan as long-term); the plan year
+// and the next are short-term; years before the plan year are baselines
+// and say nothing.
 func yearHorizon(years []int, planYear int) string {
 	if planYear == 0 {
 		return ""
@@ -645,7 +666,7 @@ func yearHorizon(years []int, planYear int) string {
 	switch {
 	case max == 0:
 		return ""
-	case max-planYear >= 3:
+	case max-planYear >= 2:
 		return "lang"
 	default:
 		return "kort"

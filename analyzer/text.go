@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -278,7 +279,7 @@ func markTOC(ls []line) {
 	}
 }
 
-var bullets = []string{"•", "-", "–", "—", "*", "·", "▪", "◦", "●", "○", "■", "□", "➢", "✓", ""}
+var bullets = []string{"•", "-", "–", "—", "*", "·", "▪", "◦", "●", "○", "■", "□", "➢", "✓", "►", "▶", "➤", "→", "⁃", "", "o"}
 
 // itemPrefix returns the length in bytes of a list-item marker at the
 // start of s ("• ", "- ", "1. ", "a) "), or 0.
@@ -577,7 +578,14 @@ func sentenceEnds(s string) []int {
 	return out
 }
 
+// captionNumber matches the end of "Tabell 2." or "Figur 1.": the
+// caption goes on after the period.
+var captionNumber = regexp.MustCompile(`(?i)(?:^|[\s(])(?:tabell|figur|diagram|bilaga|bild|kapitel|avsnitt|mål|delmål)\s+\d{1,2}(?:\.\d{1,2})*\.$`)
+
 func isAbbrev(before string) bool {
+	if captionNumber.MatchString(before) {
+		return true
+	}
 	low := strings.ToLower(before)
 	for _, a := range abbreviations {
 		if strings.HasSuffix(low, a) {
