@@ -45,12 +45,15 @@ func (k TokenKind) String() string {
 
 // Tokenize splits text into tokens, using the default lexicon for stems.
 //
-// A word is a run of letters, digits and combining marks. Hyphens split
-// ("SIP-samordnare" gives "SIP" and "samordnare", "vård- och omsorg" gives
-// "vård", "och", "omsorg"); a colon suffix after an acronym or number is
-// dropped from the token ("BUP:s" gives "BUP", "1:a" gives "1"); digits
-// joined by "," or "." stay one number ("3,5", "3.2"); URLs and e-mail
-// addresses are one token each. Stop words are marked, not dropped.
+// A word is a run of letters, digits and combining marks; a soft hyphen
+// or zero-width character inside it stays in Text but not in Lower.
+// Hyphens split ("SIP-samordnare" gives "SIP" and "samordnare", "vård- och
+// omsorg" gives "vård", "och", "omsorg"); a colon suffix after an acronym
+// or number, or "’s" after any word, is dropped from the token ("BUP:s"
+// gives "BUP", "1:a" gives "1"); digits joined by "," or "." stay one
+// number ("3,5", "3.2"), and so do thousands groups ("1 500"); URLs and
+// e-mail addresses are one token each. Stop words are marked, not
+// dropped. Positions count every token.
 func Tokenize(text string) []Token {
 	return defaultLexicon().Tokenize(text)
 }
