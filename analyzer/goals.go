@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/plankoll/plankoll/analyzer/swedish"
 	"unicode/utf8"
 )
 
@@ -365,7 +367,9 @@ func (r *reader) readRow(u int, th *tableHeader) {
 	rowGoal := -1
 	if th.goalCol >= 0 && goalCol < len(un.cells) {
 		c := un.cells[goalCol]
-		if !d.spanFires(u, c.start, c.end, d.cb.notGoal) {
+		if g := r.restatedGoal(u, c.start, c.end); g >= 0 {
+			rowGoal = g // "1. Fler elever mår bra" in a follow-up table names a goal stated before
+		} else if !d.spanFires(u, c.start, c.end, d.cb.notGoal) {
 			r.goals = append(r.goals, found{unit: u, start: c.start, end: c.end, horizon: d.horizon(u, un.start, un.end, r.year), rowGoal: -1})
 			rowGoal = len(r.goals) - 1
 		}
@@ -377,6 +381,49 @@ func (r *reader) readRow(u int, th *tableHeader) {
 			d.setSource(u, c.end, un.end)
 		}
 	}
+}
+
+// restatedGoal returns the earlier goal that a short goal cell of a
+// follow-up table names again ("2. Överenskommelse om samhällsvård" for
+// "Under 2017 ska alla kommuner ha tecknat en överenskommelse … om
+// samverkan kring barn och unga i samhällsvård"): the goal in a goal
+// section sharing most content words with the cell. It returns -1 when
+// the cell is no such reference.
+func (r *reader) restatedGoal(u, start, end int) int {
+	d := r.d
+	if d.kind(u) != "uppfoljning" || wordCount(d.pages[d.units[u].page].text[start:end]) > 8 {
+		return -1
+	}
+	cell := d.contentStems(u, start, end)
+	best, bestN := -1, 0
+	for i, g := range r.goals {
+		if d.kind(g.unit) == "uppfoljning" {
+			continue
+		}
+		n := 0
+		for st := range d.contentStems(g.unit, g.start, g.end) {
+			if cell[st] {
+				n++
+			}
+		}
+		if n > bestN {
+			best, bestN = i, n
+		}
+	}
+	return best
+}
+
+// contentStems returns the stems of the content words between byte
+// offsets start and end of unit u: no stop words, no numbers.
+func (d *doc) contentStems(u, start, end int) map[string]bool {
+	un := &d.units[u]
+	out := map[string]bool{}
+	for _, t := range d.pages[un.page].toks[un.tokFrom:un.tokTo] {
+		if t.start >= start && t.end <= end && !t.number && utf8.RuneCountInString(t.lower) >= 3 && !swedish.IsStopWord(t.lower) {
+			out[t.stem] = true
+		}
+	}
+	return out
 }
 
 // setSource marks the part of a table row after its indicator (source,
@@ -436,6 +483,9 @@ func (r *reader) readUnit(u int) {
 		isInd = false // a measure written into the goal belongs to the goal
 	}
 
+	if strings.HasSuffix(strings.TrimSpace(text), ":") {
+		return // a line that opens a list ("… följande indikatorer:") is neither
+	}
 	pg := &d.pages[un.page]
 	start := un.start
 	if un.kind == uItem {
