@@ -155,6 +155,9 @@ var abbreviations = map[string]bool{
 	"prop": true, "skr": true, "dnr": true, "jmf": true, "mkr": true,
 	"milj": true, "tkr": true, "d": true, "a": true, "m": true, "ev": true,
 	"bet": true, "sfs": true, "sou": true, "p": true, "s.a": true,
+	"bil": true, "tab": true, "fig": true, "avsn": true, "obs": true,
+	"ref": true, "uppl": true, "vol": true, "tf": true, "stf": true,
+	"adm": true, "avd": true, "forts": true, "föreg": true, "sek": true,
 }
 
 var softAbbreviations = map[string]bool{
