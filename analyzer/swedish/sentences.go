@@ -155,14 +155,15 @@ var abbreviations = map[string]bool{
 	"prop": true, "skr": true, "dnr": true, "jmf": true, "mkr": true,
 	"milj": true, "tkr": true, "d": true, "a": true, "m": true, "ev": true,
 	"bet": true, "sfs": true, "sou": true, "p": true, "s.a": true,
-	"bil": true, "tab": true, "fig": true, "avsn": true, "obs": true,
-	"ref": true, "uppl": true, "vol": true, "tf": true, "stf": true,
-	"adm": true, "avd": true, "forts": true, "föreg": true, "sek": true,
+	"uppl": true, "tf": true, "stf": true, "forts": true, "föreg": true,
 }
 
 var softAbbreviations = map[string]bool{
 	"m.m": true, "osv": true, "o.s.v": true, "etc": true, "m.fl": true,
 	"mm": true, "mfl": true, "o.dyl": true, "m.m.fl": true,
+	// also words ("en bil. Sedan"), so only before a number or lower case
+	"bil": true, "tab": true, "fig": true, "avsn": true, "avd": true,
+	"ref": true, "vol": true, "sek": true, "obs": true, "adm": true,
 }
 
 // sentenceEnds returns the cut points inside one line.

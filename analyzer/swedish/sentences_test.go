@@ -32,6 +32,7 @@ func TestSentences(t *testing.T) {
 		{"dash list", "- Första punkten\n- Andra punkten som\nfortsätter här", []string{"- Första punkten", "- Andra punkten som\nfortsätter här"}},
 		{"fr.o.m. and t.o.m.", "Gäller fr.o.m. 2018 t.o.m. 2020. Därefter ny plan.", []string{"Gäller fr.o.m. 2018 t.o.m. 2020.", "Därefter ny plan."}},
 		{"figure and appendix", "Se fig. 2 och bil. 3 samt tab. 4 för detaljer. Klart.", []string{"Se fig. 2 och bil. 3 samt tab. 4 för detaljer.", "Klart."}},
+		{"abbreviation that is a word", "Han köpte en bil. Sedan for han.", []string{"Han köpte en bil.", "Sedan for han."}},
 		{"CRLF", "Rad ett.\r\nRad två.", []string{"Rad ett.", "Rad två."}},
 		{"justified prose", "Kommunerna och  regionen ska gemensamt\nutveckla arbetet. Nästa mening.", []string{"Kommunerna och  regionen ska gemensamt\nutveckla arbetet.", "Nästa mening."}},
 		{"space-aligned columns", "Mål   Indikator\nÖkad trygghet   Andel elever", []string{"Mål   Indikator", "Ökad trygghet   Andel elever"}},
