@@ -74,7 +74,8 @@ type tableHeader struct {
 	// A header row whose cells follow as blocks, row by row:
 	pos       int // cells read so far minus one
 	lastBlock int
-	rowGoal   int // goal of the row being read, -1
+	rowGoal   int  // goal of the row being read, -1
+	followUp  bool // a table of last year's results: no goals, no indicators
 }
 
 // found is a goal or indicator, before numbering.
@@ -336,6 +337,15 @@ func (d *doc) readHeader(u int) *tableHeader {
 	}
 	if h.goalCol < 0 && h.indCol < 0 {
 		return nil
+	}
+	if h.indCol < 0 {
+		// "Mål 2017 | Resultat | Kommentar": last year's goals followed up.
+		for _, c := range un.cells {
+			switch strings.ToLower(strings.TrimSpace(pg.text[c.start:c.end])) {
+			case "resultat", "utfall", "status", "uppnått", "måluppfyllelse", "resultat 2017", "resultat 2016", "resultat 2018":
+				h.goalCol, h.followUp = -1, true
+			}
+		}
 	}
 	return h
 }
