@@ -14,6 +14,10 @@ const maxWidthEntries = 1 << 16
 type font struct {
 	composite bool // Type0: multi-byte codes, widths by CID
 	uni       *toUnicode
+	// libDecode: the library's own decoding may be asked. Not when it
+	// would parse the ToUnicode CMap we refused (too large, malformed):
+	// it has no size limit.
+	libDecode bool
 	lib       pdf.Font // the library's own decoding, for simple fonts
 	cache     map[codeKey]string
 	// widths in glyph units; scale turns them into text space (1/1000,
@@ -33,6 +37,7 @@ type widthRange struct {
 func newFont(v pdf.Value) *font {
 	f := &font{lib: pdf.Font{V: v}, cache: map[codeKey]string{}, widths: map[uint32]float64{}, scale: 0.001}
 	f.uni = parseToUnicode(v.Key("ToUnicode"), v)
+	f.libDecode = v.Key("Encoding").Kind() != pdf.Null || v.Key("ToUnicode").Kind() != pdf.Stream
 	switch v.Key("Subtype").Name() {
 	case "Type0":
 		f.composite = true
@@ -133,7 +138,7 @@ func (f *font) text(code uint32, n int) string {
 			s = t
 		}
 	}
-	if s == "" && !f.composite && n == 1 {
+	if s == "" && !f.composite && n == 1 && f.libDecode {
 		s = (&f.lib).Encoder().Decode(string([]byte{byte(code)}))
 	}
 	s = strings.ReplaceAll(s, "\x00", "")
