@@ -480,7 +480,7 @@ func (r *reader) readUnit(u int) {
 	listLike := un.kind == uItem || un.kind == uRow || ((un.kind == uProse || un.kind == uHeading) && !endsSentence(text) && wordCount(text) <= 25)
 	// A follow-up of last year's plan reports results, not indicators.
 	indCtx := (r.label == "ind" || ctxKind == "uppfoljning" || d.headingFires(u, cb.indHeading)) && !d.headingFires(u, cb.notIndicator)
-	isInd := !notInd && (indStmt || (indCtx && (measure || listLike)))
+	isInd := !notInd && (indStmt || (indCtx && (measure || listLike) && numberedHeading(text) == 0))
 
 	_, stmt := d.fires(u, cb.goalStatement)
 	goalCtx := r.label == "mal" || ctxKind == "mal" || d.headingFires(u, cb.goalHeading)

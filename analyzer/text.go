@@ -353,6 +353,11 @@ func endsSentence(s string) bool {
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
 }
 
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
+}
+
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
@@ -716,9 +721,21 @@ func (d *doc) addUnits(pi int, ls []line, force string) {
 			d.addUnit(pi, l.start, end, uItem, 0)
 		default:
 			end := l.end
-			for i+1 < len(ls) && joinable(&ls[i], &ls[i+1]) && !breakAfter(&ls[i], &ls[i+1], ls) {
-				i++
-				end = ls[i].end
+			for {
+				if i+1 < len(ls) && joinable(&ls[i], &ls[i+1]) && !breakAfter(&ls[i], &ls[i+1], ls) {
+					i++
+					end = ls[i].end
+					continue
+				}
+				// A blank line inside a sentence (a layout break): the
+				// paragraph goes on when the next line starts in lower case.
+				if i+2 < len(ls) && ls[i+1].kind == lBlank && ls[i+2].kind == lBody && !endsSentence(ls[i].text) &&
+					!strings.HasSuffix(ls[i].text, ":") && startsLower(ls[i+2].text) {
+					i += 2
+					end = ls[i].end
+					continue
+				}
+				break
 			}
 			d.addProse(pi, l.start, end)
 		}
