@@ -355,12 +355,15 @@ func (p *pageReader) add(s string, trm matrix, w float64) {
 	if size < 0.5 || size > 2000 || math.IsNaN(size) {
 		return
 	}
-	angle := math.Atan2(trm[1], trm[0])
-	q := math.Round(angle / (math.Pi / 2))
-	if math.Abs(angle-q*math.Pi/2) > 0.1 {
-		return // diagonal text: watermarks, stamps
+	rot := 0
+	if trm[1] != 0 || trm[0] <= 0 { // not plain upright text
+		angle := math.Atan2(trm[1], trm[0])
+		q := math.Round(angle / (math.Pi / 2))
+		if math.Abs(angle-q*math.Pi/2) > 0.1 {
+			return // diagonal text: watermarks, stamps
+		}
+		rot = (int(q) + 4) % 4
 	}
-	rot := (int(q) + 4) % 4
 	x, y := rotate(trm[4], trm[5], rot)
 	width := w * math.Hypot(trm[0], trm[1])
 	r, _ := utf8.DecodeRuneInString(s)
