@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"context"
+	"errors"
 	"fmt"
 	"math/rand"
 	"strings"
@@ -245,6 +246,21 @@ func TestLimits(t *testing.T) {
 		_, err := (&Extractor{Limits: Limits{Timeout: time.Millisecond}}).Extract(context.Background(), "slow.pdf", pdf)
 		wantCode(t, err, corpus.ETimeout)
 	})
+}
+
+// TestCanceled: a caller that has given up gets its context's error, not
+// a timeout blamed on the document.
+func TestCanceled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for name, e := range map[string]*Extractor{"in process": {}, "worker": workerExtractor(Limits{})} {
+		t.Run(name, func(t *testing.T) {
+			_, err := e.Extract(ctx, "plan.pdf", mustRead(t, "testdata/plan_b.pdf"))
+			if !errors.Is(err, context.Canceled) {
+				t.Errorf("error = %v; want context.Canceled", err)
+			}
+		})
+	}
 }
 
 func TestRepairs(t *testing.T) {

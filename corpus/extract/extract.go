@@ -70,6 +70,9 @@ type Extractor struct {
 // PDFs are read in the worker process when WorkerCommand is set; DOCX and
 // text, whose readers are bounded by construction, always in-process.
 func (e *Extractor) Extract(ctx context.Context, filename string, data []byte) (*corpus.Document, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
 	lim := e.Limits.withDefaults()
 	if int64(len(data)) > lim.MaxBytes {
 		return nil, corpus.Errorf(corpus.ETooLarge, "The file is %d MB; the limit is %d MB.", len(data)>>20, lim.MaxBytes>>20)
@@ -185,6 +188,7 @@ func looksBinary(data []byte) bool {
 // as ETimeout, though its goroutine runs on: that is why the service uses
 // the worker process.
 func extractGuarded(ctx context.Context, filename string, data []byte, lim Limits) (*corpus.Document, error) {
+	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, lim.Timeout)
 	defer cancel()
 	type result struct {
@@ -204,11 +208,14 @@ func extractGuarded(ctx context.Context, filename string, data []byte, lim Limit
 	}()
 	select {
 	case res := <-done:
-		if res.err != nil && ctx.Err() != nil && corpus.ErrorCode(res.err) != corpus.ETimeout {
+		if res.err != nil && ctx.Err() != nil && parent.Err() == nil && corpus.ErrorCode(res.err) != corpus.ETimeout {
 			return nil, timeoutError(lim)
 		}
 		return res.doc, res.err
 	case <-ctx.Done():
+		if parent.Err() != nil {
+			return nil, fmt.Errorf("extract: %w", parent.Err()) // the caller gave up
+		}
 		return nil, timeoutError(lim)
 	}
 }

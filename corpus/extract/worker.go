@@ -87,6 +87,7 @@ func RunWorker(ctx context.Context, r io.Reader, w io.Writer) error {
 func runInWorker(ctx context.Context, argv []string, filename string, data []byte, lim Limits) (*corpus.Document, error) {
 	// The child keeps its own deadline; ours is a little later, so that
 	// a child stuck where it cannot look at the clock is still killed.
+	parent := ctx
 	ctx, cancel := context.WithTimeout(ctx, lim.Timeout+2*time.Second)
 	defer cancel()
 	head, err := json.Marshal(workerRequest{Filename: filename, Limits: lim, Size: int64(len(data))})
@@ -100,6 +101,9 @@ func runInWorker(ctx context.Context, argv []string, filename string, data []byt
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	cmd.WaitDelay = time.Second
 	runErr := cmd.Run()
+	if parent.Err() != nil {
+		return nil, fmt.Errorf("extract: %w", parent.Err()) // the caller gave up
+	}
 	if ctx.Err() != nil {
 		return nil, timeoutError(lim)
 	}
