@@ -1,7 +1,9 @@
 package index
 
 import (
+	"cmp"
 	"html"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -18,7 +20,7 @@ type fragment struct {
 }
 
 // fragments returns up to max HTML fragments of about size bytes around
-// the spans (sorted by start): the text is HTML-escaped, whitespace runs
+// the spans: the text is HTML-escaped, whitespace runs
 // become one space, each span is wrapped in <mark>, and a cut at either end
 // shows "…". Spans are byte offsets, so a compound part marks just the
 // part: "… <mark>suicid</mark>prevention …". With no spans the text's
@@ -75,10 +77,13 @@ func fragScore(text string, f fragment) int {
 	return len(distinct)*100 + len(f.marks)
 }
 
-// cleanSpans drops spans that do not fit text or cut a character, and
-// merges overlapping or touching ones (a word matched whole and by part).
+// cleanSpans sorts the spans, drops those that do not fit text or cut a
+// character, and merges overlapping or touching ones (a word matched whole
+// and by part).
 func cleanSpans(text string, spans []span) []span {
-	out := spans[:0:0]
+	spans = slices.Clone(spans)
+	slices.SortFunc(spans, func(a, b span) int { return cmp.Compare(a.start, b.start) })
+	out := spans[:0]
 	for _, s := range spans {
 		if s.start < 0 || s.end > len(text) || s.start >= s.end {
 			continue

@@ -63,13 +63,14 @@ func TestFragments(t *testing.T) {
 			want: []string{"… vård och omsorg. <mark>Äldreomsorgen</mark> ska förbättras. Regionen ansvarar för …"},
 		},
 		{
-			name:  "two fragments in text order, at most max",
+			name:  "best fragments first, shown in text order",
 			text:  long,
-			spans: []span{spanOf(long, "Äldreomsorgen", 0), spanOf(long, "Anhörigstöd", 0), spanOf(long, "vård", 0)},
+			spans: []span{spanOf(long, "Anhörigstöd", 0), spanOf(long, "förbättras", 0), spanOf(long, "Äldreomsorgen", 0), spanOf(long, "vård", 3)},
 			size:  60, max: 2,
+			// The two-word fragment wins; of the one-word ones, the first.
 			want: []string{
-				"… och omsorg. <mark>Äldreomsorgen</mark> ska förbättras. Regionen …",
-				"… primärvården i länet. <mark>Anhörigstöd</mark> erbjuds överallt.",
+				"… arbetar med <mark>vård</mark> och omsorg. Länets kommuner arbetar med …",
+				"… och omsorg. <mark>Äldreomsorgen</mark> ska <mark>förbättras</mark>. Regionen …",
 			},
 		},
 		{

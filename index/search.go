@@ -3,7 +3,6 @@ package index
 import (
 	"context"
 	"fmt"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -385,7 +384,6 @@ func (ix *Index) mark(h *Hit, d *search.DocumentMatch) {
 			}
 		}
 	}
-	sort.Slice(spans, func(i, j int) bool { return spans[i].start < spans[j].start })
 	spans = cleanSpans(text, spans)
 	h.Fragments = append(h.Fragments, fragments(text, spans, ix.opts.FragmentSize, ix.opts.MaxFragments)...)
 	h.Matches = pageMatches(text, spans, h.Offset)
