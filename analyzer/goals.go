@@ -76,6 +76,7 @@ type tableHeader struct {
 	lastBlock int
 	rowGoal   int  // goal of the row being read, -1
 	followUp  bool // a table of last year's results: no goals, no indicators
+	srcCols   []int
 }
 
 // found is a goal or indicator, before numbering.
@@ -333,6 +334,8 @@ func (d *doc) readHeader(u int) *tableHeader {
 			h.indCol = i
 		} else if h.goalCol < 0 && d.spanFires(u, c.start, c.end, d.cb.goalHeading) {
 			h.goalCol = i
+		} else if columnRole(pg.text[c.start:c.end]) == "other" && sourceColumn(pg.text[c.start:c.end]) {
+			h.srcCols = append(h.srcCols, i)
 		}
 	}
 	if h.goalCol < 0 && h.indCol < 0 {
@@ -388,9 +391,21 @@ func (r *reader) readRow(u int, th *tableHeader) {
 		c := un.cells[indCol]
 		if !d.spanFires(u, c.start, c.end, d.cb.notIndicator) {
 			r.inds = append(r.inds, found{unit: u, start: c.start, end: c.end, typ: d.spanType(u, c.start, c.end), rowGoal: rowGoal})
-			d.setSource(u, c.end, un.end)
 		}
 	}
+	for _, sc := range th.srcCols {
+		if c := col(sc); c >= 0 && c < len(un.cells) && c != goalCol && c != indCol {
+			d.setSource(u, un.cells[c].start, un.cells[c].end)
+		}
+	}
+}
+
+// sourceColumn reports a column name that names where figures come from
+// ("Källa", "Datakälla"): actors named there are sources, not actors.
+func sourceColumn(name string) bool {
+	low := strings.ToLower(strings.TrimSpace(name))
+	return strings.HasPrefix(low, "källa") || strings.HasPrefix(low, "källor") || strings.HasPrefix(low, "datakälla") ||
+		strings.HasPrefix(low, "mätkälla")
 }
 
 // restatedGoal returns the earlier goal that a short goal cell of a

@@ -27,6 +27,9 @@ func (r *reader) readColumn(u int) bool {
 	ct := r.ct
 	if un.kind == uColumn {
 		ct.role, ct.idx, ct.lastBlock = columnRole(d.unitText(u)), -1, -1
+		if ct.role == "other" && sourceColumn(d.unitText(u)) {
+			ct.role = "source"
+		}
 		return true
 	}
 	if un.kind == uHeading || un.kind == uTOC || un.section != ct.section {
@@ -61,7 +64,7 @@ func (r *reader) readColumn(u int) bool {
 		}
 	case "typ":
 		r.readTypeCell(u)
-	default:
+	case "source":
 		d.setSource(u, un.start, un.end)
 	}
 	return true
@@ -151,7 +154,18 @@ func (r *reader) readStream(u int) bool {
 			r.inds = append(r.inds, found{unit: u, start: un.start, end: end, typ: d.spanType(u, un.start, end), rowGoal: th.rowGoal})
 		}
 	default:
-		d.setSource(u, un.start, end)
+		if containsInt(th.srcCols, col) {
+			d.setSource(u, un.start, end)
+		}
 	}
 	return true
+}
+
+func containsInt(xs []int, x int) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
 }
