@@ -67,29 +67,34 @@ func (ix *Index) loadMeta() (map[string]planMeta, error) {
 }
 
 // countFacets turns the per-plan and per-section counts of a search into
-// the facets.
-func (ix *Index) countFacets(plans, sections *search.FacetResult) map[string]map[string]int {
-	out := map[string]map[string]int{}
+// the facets: matching segments per value, and matching plans per value.
+func (ix *Index) countFacets(plans, sections *search.FacetResult) (segs, perPlan map[string]map[string]int, nPlans int) {
+	segs, perPlan = map[string]map[string]int{}, map[string]map[string]int{}
 	for _, name := range facetNames() {
-		out[name] = map[string]int{}
+		segs[name] = map[string]int{}
+		if name != "section" {
+			perPlan[name] = map[string]int{}
+		}
 	}
 	if sections != nil && sections.Terms != nil {
 		for _, t := range sections.Terms.Terms() {
-			out["section"][t.Term] = t.Count
+			segs["section"][t.Term] = t.Count
 		}
 	}
 	if plans == nil || plans.Terms == nil {
-		return out
+		return segs, perPlan, 0
 	}
 	ix.metaMu.RLock()
 	defer ix.metaMu.RUnlock()
 	add := func(facet, value string, n int) {
 		if value != "" {
-			out[facet][value] += n
+			segs[facet][value] += n
+			perPlan[facet][value]++
 		}
 	}
 	for _, t := range plans.Terms.Terms() {
 		m := ix.meta[t.Term]
+		nPlans++
 		add("lan", m.Lan, t.Count)
 		add("year", m.Year, t.Count)
 		add("audience", m.Audience, t.Count)
@@ -97,5 +102,5 @@ func (ix *Index) countFacets(plans, sections *search.FacetResult) map[string]map
 			add("code", c, t.Count)
 		}
 	}
-	return out
+	return segs, perPlan, nPlans
 }

@@ -227,6 +227,16 @@ func TestSearchFacets(t *testing.T) {
 	if len(res.Hits) != 1 || res.Total != 4 {
 		t.Errorf("hits %d, total %d; want 1, 4", len(res.Hits), res.Total)
 	}
+	// Per plan: A (Jämtland, 2 segments) and B (Skåne, 2 segments) match.
+	wantPlans := map[string]map[string]int{
+		"lan":      {"Jämtland": 1, "Skåne": 1},
+		"year":     {"2017": 1, "2018": 1},
+		"audience": {"vuxna": 1, "barn_unga": 1},
+		"code":     {"malgrupp:aldre": 1, "insats:suicidprevention": 1, "malgrupp:barn_unga": 1, "malgrupp:nyanlanda": 1},
+	}
+	if res.Plans != 2 || !reflect.DeepEqual(res.PlanFacets, wantPlans) {
+		t.Errorf("plans %d, plan_facets %v; want 2, %v", res.Plans, res.PlanFacets, wantPlans)
+	}
 }
 
 func TestSearchPaging(t *testing.T) {

@@ -66,6 +66,11 @@ type Result struct {
 	Total  uint64                    `json:"total"`
 	Hits   []Hit                     `json:"hits"`
 	Facets map[string]map[string]int `json:"facets"` // lan, year, audience, code, section → value → matching segments
+	// Plans is the number of plans with a match; PlanFacets counts plans,
+	// not segments ("how many counties' plans mention X"): lan, year,
+	// audience, code → value → plans.
+	Plans      int                       `json:"plans"`
+	PlanFacets map[string]map[string]int `json:"plan_facets"`
 	Took   time.Duration             `json:"took_ns"`
 }
 
@@ -125,7 +130,7 @@ func (ix *Index) Search(ctx context.Context, r Request) (*Result, error) {
 		}
 		out.Hits = append(out.Hits, h)
 	}
-	out.Facets = ix.countFacets(res.Facets[fPlanID], res.Facets[fSection])
+	out.Facets, out.PlanFacets, out.Plans = ix.countFacets(res.Facets[fPlanID], res.Facets[fSection])
 	out.Took = time.Since(start)
 	return out, nil
 }

@@ -468,8 +468,11 @@
     const byCount = (a, b) => b[1] - a[1] || String(a[0]).localeCompare(String(b[0]), "sv");
     const facetOrder = ["lan", "year", "audience", "section", "code"];
     const names = Object.keys(res.facets || {}).sort((a, b) => (facetOrder.indexOf(a) + 1 || 99) - (facetOrder.indexOf(b) + 1 || 99));
+    // Counties, years, audiences and codes count plans ("how many plans
+    // mention it"); sections count passages.
+    const countsOf = (name) => (res.plan_facets && res.plan_facets[name]) || res.facets[name] || {};
     for (const name of names) {
-      const entries = Object.entries(res.facets[name] || {});
+      const entries = Object.entries(countsOf(name));
       if (!entries.length) continue;
       facets.append(el("h3", {}, FACET_NAMES[name] || name));
       if (name === "code") {
@@ -518,7 +521,7 @@
     if (state.from > 0) pager.append(el("button", { type: "button", class: "secondary", onclick: () => page(Math.max(0, state.from - state.size)) }, "← Föregående"));
     if (lastShown < total) pager.append(el("button", { type: "button", class: "secondary", onclick: () => page(state.from + state.size) }, "Nästa →"));
 
-    const summary = el("p", { tabindex: "-1" }, el("strong", {}, plural(total, "träff", "träffar")), total ? " (textavsnitt i planerna)" : "");
+    const summary = el("p", { tabindex: "-1" }, el("strong", {}, plural(total, "träff", "träffar")), total ? " (textavsnitt) i " + plural(res.plans || 0, "plan", "planer") + ". Siffrorna till vänster räknar planer, utom för avsnitt." : "");
     const body = el("div", {},
       summary,
       hits.length ? list : el("p", { class: "muted" }, "Inga träffar. Pröva färre ord eller ta bort ett filter."),
