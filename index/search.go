@@ -71,7 +71,7 @@ type Result struct {
 	// audience, code → value → plans.
 	Plans      int                       `json:"plans"`
 	PlanFacets map[string]map[string]int `json:"plan_facets"`
-	Took   time.Duration             `json:"took_ns"`
+	Took       time.Duration             `json:"took_ns"`
 }
 
 func hitFields() []string {
