@@ -187,6 +187,7 @@ type Codebook struct {
 	brukar                                                                           map[string][]*rule
 	orgs                                                                             []orgRules
 	genus                                                                            []*rule
+	genusSpan                                                                        []*rule // the pattern rules behind genus, to test a cell
 }
 
 type codeRules struct {
@@ -340,6 +341,17 @@ func (b *builder) build() error {
 			dim, code, _ := strings.Cut(c, "/")
 			if b.cb.Label(dim, code) == "" {
 				return fmt.Errorf("line %d: rule %q: codes: unknown code %q", r.line, r.id, c)
+			}
+		}
+	}
+	for _, r := range b.cb.genus {
+		if len(r.codes) == 0 {
+			b.cb.genusSpan = append(b.cb.genusSpan, r)
+			continue
+		}
+		for _, cr := range b.cb.codeRules {
+			if contains(r.codes, cr.dimension+"/"+cr.code) {
+				b.cb.genusSpan = append(b.cb.genusSpan, cr.rules...)
 			}
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/plankoll/plankoll/analyzer/swedish"
 	"unicode/utf8"
@@ -77,6 +78,7 @@ type tableHeader struct {
 	rowGoal   int  // goal of the row being read, -1
 	followUp  bool // a table of last year's results: no goals, no indicators
 	srcCols   []int
+	typCol    int // the plan's own indicator types, -1
 }
 
 // found is a goal or indicator, before numbering.
@@ -324,7 +326,7 @@ func (r *reader) readBareRow(u int) bool {
 // the goal column or the indicator column.
 func (d *doc) readHeader(u int) *tableHeader {
 	un := &d.units[u]
-	h := &tableHeader{goalCol: -1, indCol: -1, cells: len(un.cells), section: un.section, pos: -1, lastBlock: un.block, rowGoal: -1}
+	h := &tableHeader{goalCol: -1, indCol: -1, cells: len(un.cells), section: un.section, pos: -1, lastBlock: un.block, rowGoal: -1, typCol: -1}
 	pg := &d.pages[un.page]
 	for i, c := range un.cells {
 		if wordCount(pg.text[c.start:c.end]) > 4 {
@@ -336,6 +338,8 @@ func (d *doc) readHeader(u int) *tableHeader {
 			h.goalCol = i
 		} else if columnRole(pg.text[c.start:c.end]) == "other" && sourceColumn(pg.text[c.start:c.end]) {
 			h.srcCols = append(h.srcCols, i)
+		} else if columnRole(pg.text[c.start:c.end]) == "typ" {
+			h.typCol = i
 		}
 	}
 	if h.goalCol < 0 && h.indCol < 0 {
@@ -389,8 +393,27 @@ func (r *reader) readRow(u int, th *tableHeader) {
 	}
 	if indCol >= 0 && indCol < len(un.cells) && indCol != goalCol {
 		c := un.cells[indCol]
-		if !d.spanFires(u, c.start, c.end, d.cb.notIndicator) {
-			r.inds = append(r.inds, found{unit: u, start: c.start, end: c.end, typ: d.spanType(u, c.start, c.end), rowGoal: rowGoal})
+		// The plan's own types ("Typ" column), in the order of the cell's
+		// indicators (one per sentence: "Antal upprättade SIP. Gemensam
+		// SIP-utbildning finns." with "Process Struktur").
+		var types []string
+		if tc := col(th.typCol); th.typCol >= 0 && tc < len(un.cells) {
+			types = typeWords(d.pages[un.page].text[un.cells[tc].start:un.cells[tc].end])
+		}
+		cell := d.pages[un.page].text[c.start:c.end]
+		from := 0
+		for k, e := range append(sentenceEnds(cell), len(cell)) {
+			start := c.start + from + len(cell[from:e]) - len(strings.TrimLeft(cell[from:e], " \n"))
+			end := c.start + len(strings.TrimRight(cell[:e], " \n"))
+			from = e
+			if start >= end || d.spanFires(u, start, end, d.cb.notIndicator) {
+				continue
+			}
+			typ := d.spanType(u, start, end)
+			if k < len(types) && len(types) > 0 {
+				typ = types[k]
+			}
+			r.inds = append(r.inds, found{unit: u, start: start, end: end, typ: typ, rowGoal: rowGoal})
 		}
 	}
 	for _, sc := range th.srcCols {
@@ -398,6 +421,23 @@ func (r *reader) readRow(u int, th *tableHeader) {
 			d.setSource(u, un.cells[c].start, un.cells[c].end)
 		}
 	}
+}
+
+// typeWords returns the indicator types written in a "Typ" cell, in
+// order ("Process Struktur" → process, struktur).
+func typeWords(cell string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(strings.ToLower(cell), func(r rune) bool { return !unicode.IsLetter(r) }) {
+		switch {
+		case strings.HasPrefix(w, "struktur"):
+			out = append(out, "struktur")
+		case strings.HasPrefix(w, "process"):
+			out = append(out, "process")
+		case strings.HasPrefix(w, "resultat"):
+			out = append(out, "resultat")
+		}
+	}
+	return out
 }
 
 // sourceColumn reports a column name that names where figures come from
@@ -754,9 +794,14 @@ func yearHorizon(years []int, planYear int) string {
 func (d *doc) number(goals, inds []found) ([]Goal, []Indicator, map[int]bool, map[int]bool) {
 	outG := make([]Goal, 0, len(goals))
 	gUnits, iUnits := map[int]bool{}, map[int]bool{}
+	d.goalSpans, d.indSpans = map[int][]cellSpan{}, map[int][]cellSpan{}
 	for i, g := range goals {
 		outG = append(outG, d.goal(i, g))
 		gUnits[g.unit] = true
+		d.goalSpans[g.unit] = append(d.goalSpans[g.unit], cellSpan{g.start, g.end})
+	}
+	for _, in := range inds {
+		d.indSpans[in.unit] = append(d.indSpans[in.unit], cellSpan{in.start, in.end})
 	}
 	nums := make([]string, len(goals))
 	for i, g := range goals {
@@ -895,16 +940,7 @@ func (d *doc) genus(goalUnits, indUnits map[int]bool) Genus {
 		}
 		out.Present = true
 		out.Evidence = append(out.Evidence, d.evidence(u))
-		p := d.kind(u)
-		switch {
-		case indUnits[u]:
-			p = "indikator"
-		case goalUnits[u]:
-			p = "mal"
-		case p == "uppfoljning":
-			p = "indikator"
-		}
-		if p == "behovsanalys" || p == "mal" || p == "aktivitet" || p == "indikator" {
+		for _, p := range d.genusPlaces(u, goalUnits, indUnits) {
 			placed[p] = true
 		}
 	}
@@ -914,4 +950,40 @@ func (d *doc) genus(goalUnits, indUnits map[int]bool) Genus {
 		}
 	}
 	return out
+}
+
+// genusPlaces says where a gender-perspective mention in unit u stands:
+// in a goal ("mal") or an indicator ("indikator") found in the unit — in
+// a table row, the cell it is in — else in a sentence about indicators,
+// else the unit's section kind (a follow-up section counts as indikator).
+func (d *doc) genusPlaces(u int, goalUnits, indUnits map[int]bool) []string {
+	var out []string
+	for _, sp := range d.goalSpans[u] {
+		if d.spanFires(u, sp.start, sp.end, d.cb.genusSpan) {
+			out = append(out, "mal")
+			break
+		}
+	}
+	for _, sp := range d.indSpans[u] {
+		if d.spanFires(u, sp.start, sp.end, d.cb.genusSpan) {
+			out = append(out, "indikator")
+			break
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	if _, ok := d.fires(u, d.cb.indHeading); ok || indUnits[u] {
+		return []string{"indikator"}
+	}
+	if goalUnits[u] {
+		return []string{"mal"}
+	}
+	switch p := d.kind(u); p {
+	case "behovsanalys", "mal", "aktivitet":
+		return []string{p}
+	case "uppfoljning":
+		return []string{"indikator"}
+	}
+	return nil
 }

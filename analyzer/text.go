@@ -110,6 +110,8 @@ type doc struct {
 	sections []docSection
 	sources  map[int]cellSpan // unit -> the source columns of its table row (no codes there)
 	block    int              // current block while units are made
+
+	goalSpans, indSpans map[int][]cellSpan // unit -> where its goals and indicators stand
 }
 
 // line is one line of a page.
