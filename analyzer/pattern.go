@@ -51,15 +51,16 @@ type term struct {
 // an index from a word's first two letters to the patterns that can begin
 // there, so that matching a page is one pass over its words.
 type termSet struct {
-	terms  []term
-	ids    map[string]int
-	bucket map[string][]int // first two lower-case runes -> term ids
-	stems  map[string][]int // exact stem -> term ids (wStem first words)
-	other  []int            // term ids whose first word can't be bucketed
+	terms   []term
+	ids     map[string]int
+	bucket  map[string][]int // first two lower-case runes -> term ids (first words of two runes)
+	bucket3 map[string][]int // first three lower-case runes -> term ids
+	stems   map[string][]int // exact stem -> term ids (wStem first words)
+	other   []int            // term ids whose first word can't be bucketed
 }
 
 func newTermSet() *termSet {
-	return &termSet{ids: map[string]int{}, bucket: map[string][]int{}, stems: map[string][]int{}}
+	return &termSet{ids: map[string]int{}, bucket: map[string][]int{}, bucket3: map[string][]int{}, stems: map[string][]int{}}
 }
 
 // add compiles a pattern and returns its id; the same pattern text gets the
@@ -84,19 +85,36 @@ func (ts *termSet) freeze() {
 		switch w.kind {
 		case wStem:
 			ts.stems[w.s] = append(ts.stems[w.s], id)
-			if k := key2(w.s); k != "" && utf8.RuneCountInString(w.s) >= 3 {
-				ts.bucket[k] = append(ts.bucket[k], id)
+			if utf8.RuneCountInString(w.s) >= 3 {
+				ts.bucket3[keyN(w.s, 3)] = append(ts.bucket3[keyN(w.s, 3)], id)
 			}
 		case wPrefix, wExact, wCase:
-			if k := key2(strings.ToLower(w.s)); k != "" {
-				ts.bucket[k] = append(ts.bucket[k], id)
-			} else {
+			low := strings.ToLower(w.s)
+			switch {
+			case utf8.RuneCountInString(low) >= 3:
+				ts.bucket3[keyN(low, 3)] = append(ts.bucket3[keyN(low, 3)], id)
+			case key2(low) != "":
+				ts.bucket[key2(low)] = append(ts.bucket[key2(low)], id)
+			default:
 				ts.other = append(ts.other, id)
 			}
 		default:
 			ts.other = append(ts.other, id)
 		}
 	}
+}
+
+// keyN returns the first n runes of s, or "" if s is shorter.
+func keyN(s string, n int) string {
+	i := 0
+	for k := 0; k < n; k++ {
+		if i >= len(s) {
+			return ""
+		}
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
 }
 
 // key2 returns the first two runes of s, or "" if s is shorter.
@@ -246,13 +264,13 @@ func (ts *termSet) matchAll(toks []token) []hit {
 		if k := key2(t.lower); k != "" {
 			out = ts.tryAt(out, ts.bucket[k], toks, i)
 		}
+		if k := keyN(t.lower, 3); k != "" {
+			out = ts.tryAt(out, ts.bucket3[k], toks, i)
+		}
 		if ids, ok := ts.stems[t.stem]; ok {
-			// Stems shorter than three runes are not bucketed by prefix.
-			for _, id := range ids {
-				if utf8.RuneCountInString(ts.terms[id].words[0].s) < 3 {
-					out = ts.tryAt(out, []int{id}, toks, i)
-				}
-			}
+			// Same stem, also where the analysis chain's stem is no prefix
+			// of the word ("vuxen" meets "vuxna"); duplicates are dropped.
+			out = ts.tryAt(out, ids, toks, i)
 		}
 		out = ts.tryAt(out, ts.other, toks, i)
 	}

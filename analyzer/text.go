@@ -590,6 +590,9 @@ func sentenceEnds(s string) []int {
 var captionNumber = regexp.MustCompile(`(?i)(?:^|[\s(])(?:tabell|figur|diagram|bilaga|bild|kapitel|avsnitt|mål|delmål)\s+\d{1,2}(?:\.\d{1,2})*\.$`)
 
 func isAbbrev(before string) bool {
+	if len(before) > 40 {
+		before = before[len(before)-40:] // enough for any abbreviation or caption number
+	}
 	if captionNumber.MatchString(before) {
 		return true
 	}
