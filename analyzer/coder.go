@@ -412,15 +412,73 @@ func (d *doc) classifySections(force string) {
 		}
 		if best == "" {
 			best = "ovrigt"
+			s.unnamed = true
 			for j := i - 1; j >= 1; j-- {
 				if d.sections[j].Level < s.Level {
-					best = d.sections[j].kind
+					best, s.unnamed = d.sections[j].kind, d.sections[j].unnamed
 					break
 				}
 			}
 		}
 		s.kind = best
 	}
+}
+
+// classifyByContent gives a section that no heading named a kind from
+// what its sentences are: mostly goal statements → mal, mostly figures
+// (numbers with "procent", "andel", "%") → behovsanalys. The units of a
+// section that changes are evaluated again, as section-bound rules may
+// now apply.
+func (d *doc) classifyByContent() {
+	type tally struct{ units, goals, stats int }
+	t := make([]tally, len(d.sections))
+	for u := range d.units {
+		s := d.units[u].section
+		if !d.sections[s].unnamed || d.sections[s].unit == u || d.units[u].kind == uTOC {
+			continue
+		}
+		t[s].units++
+		if _, ok := d.fires(u, d.cb.goalStatement); ok {
+			t[s].goals++
+		}
+		if d.isFigures(u) {
+			t[s].stats++
+		}
+	}
+	changed := map[int]bool{}
+	for i := range d.sections {
+		switch c := t[i]; {
+		case c.goals >= 2 && c.goals*10 >= c.units*4:
+			d.sections[i].kind, changed[i] = "mal", true
+		case c.stats >= 2 && c.stats*10 >= c.units*4:
+			d.sections[i].kind, changed[i] = "behovsanalys", true
+		}
+	}
+	if len(changed) == 0 {
+		return
+	}
+	for u := range d.units {
+		if changed[d.units[u].section] {
+			d.units[u].fired = d.cb.evalUnit(d, u)
+		}
+	}
+}
+
+// isFigures reports a sentence of statistics: two or more numbers and a
+// share ("procent", "andel", "%", "per 100 000").
+func (d *doc) isFigures(u int) bool {
+	un := &d.units[u]
+	pg := &d.pages[un.page]
+	nums, share := 0, strings.Contains(pg.text[un.start:un.end], "%")
+	for _, t := range pg.toks[un.tokFrom:un.tokTo] {
+		switch {
+		case t.number:
+			nums++
+		case t.lower == "procent" || t.lower == "andel" || t.lower == "andelen" || t.lower == "per":
+			share = true
+		}
+	}
+	return nums >= 2 && share
 }
 
 func (d *doc) exportSections() []Section {

@@ -150,3 +150,19 @@ func TestGoalNumber(t *testing.T) {
 		}
 	}
 }
+
+func TestSectionKindFromContent(t *testing.T) {
+	text := "Barn och ungas psykiska hälsa\nAndelen flickor som uppger stress är 38 procent, mot 17 procent bland pojkarna.\n" +
+		"Andelen unga med sömnbesvär har ökat från 12 till 19 procent.\n\nVårt län i framtiden\n" +
+		"Antalet suicid ska minska med 20 procent till 2025.\nFler unga ska fullfölja gymnasiet.\nVäntetiderna till BUP ska halveras.\n"
+	c := NewCoder(defaultCodebook(t))
+	cd := c.Code(PlanMeta{Year: 2018}, []PageText{{Page: 1, Text: text}})
+	var got []string
+	for _, s := range cd.Sections {
+		got = append(got, s.Kind+":"+s.Heading)
+	}
+	want := "behovsanalys:Barn och ungas psykiska hälsa\nmal:Vårt län i framtiden"
+	if strings.Join(got, "\n") != want {
+		t.Errorf("sections:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}

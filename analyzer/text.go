@@ -100,6 +100,7 @@ type docSection struct {
 	kind    string
 	unit    int // the heading unit, -1 for the text before the first heading
 	heading string
+	unnamed bool // neither its heading nor a parent heading gave the kind
 }
 
 // doc is a plan read into units and sections.
@@ -662,6 +663,9 @@ func (cb *Codebook) parse(pages []PageText, force string) *doc {
 	d.classifySections(force)
 	for u := range d.units {
 		d.units[u].fired = cb.evalUnit(d, u)
+	}
+	if force == "" {
+		d.classifyByContent()
 	}
 	return d
 }
