@@ -110,6 +110,10 @@ func FuzzCode(f *testing.F) {
 	f.Add("Mål | Indikator | Källa\nÖka X | Andel Y | Z", 0)
 	f.Add("Mål Indikator Källa\nMinska köerna Antal dagar Kolada", 2019)
 	f.Add("äldre saknas\x00\xff\n\n\f", -5)
+	f.Add("Mål\n\nÖka andelen elever som mår bra.\n\nIndikator\n\nAndel elever.\n\nTyp\n\nResultat\n\nKälla\n\nElevhälsoenkäten", 2018)
+	f.Add("Mål | Indikator | Källa\n\nMinska köerna.\n\nAndel med besök inom 30 dagar.\n\nVäntetider i vården", 2017)
+	f.Add("Fokusområde | Mål | Mätetal | Typ\nA | Minska X. | Antal Y. Rutin finns. | Process Struktur\nB Öka Z. | Andel W.", 2019)
+	f.Add("• Mål 1. Minska suicid till 2020. Indikator: antal suicid.\n\nÄldre har inte prioriterats i planen.", 2017)
 	cb, err := DefaultCodebook()
 	if err != nil {
 		f.Fatal(err)
