@@ -720,6 +720,14 @@ func (d *doc) horizon(u, start, end, year int) string {
 	if h := yearHorizon(d.spanYears(u, start, end), year); h != "" {
 		return h
 	}
+	// "… god psykisk hälsa. Det är en långsiktig målsättning." (only a
+	// long-term cue: "Det" sentences about short terms speak of sub-goals.)
+	if v := u + 1; v < len(d.units) && d.units[v].block == d.units[u].block && d.units[v].tokTo > d.units[v].tokFrom &&
+		referringBack[d.pages[d.units[v].page].toks[d.firstWord(v)].lower] {
+		if _, ok := d.fires(v, cb.goalLang); ok {
+			return "lang"
+		}
+	}
 	if h := d.headingOf(u); h >= 0 {
 		if _, ok := d.fires(h, cb.goalLang); ok {
 			return "lang"
@@ -733,6 +741,10 @@ func (d *doc) horizon(u, start, end, year int) string {
 	}
 	return "ospecificerad"
 }
+
+// referringBack are first words of a sentence that speaks of the one
+// before it ("Det är ett långsiktigt mål").
+var referringBack = map[string]bool{"det": true, "detta": true, "den": true}
 
 // spanYears returns the years written between byte offsets start and end
 // of unit u.
