@@ -73,12 +73,14 @@ type tableHeader struct {
 	flat            bool
 	section         int
 	// A header row whose cells follow as blocks, row by row:
-	pos       int // cells read so far minus one
-	lastBlock int
-	rowGoal   int  // goal of the row being read, -1
-	followUp  bool // a table of last year's results: no goals, no indicators
-	srcCols   []int
-	typCol    int // the plan's own indicator types, -1
+	pos        int // cells read so far minus one
+	lastBlock  int
+	rowGoal    int  // goal of the row being read, -1
+	followUp   bool // a table of last year's results: no goals, no indicators
+	srcCols    []int
+	typCol     int // the plan's own indicator types, -1
+	targetCol  int // "Målvärde 2019": a row with a target value is a goal, -1
+	headerUnit int
 }
 
 // found is a goal or indicator, before numbering.
@@ -326,7 +328,8 @@ func (r *reader) readBareRow(u int) bool {
 // the goal column or the indicator column.
 func (d *doc) readHeader(u int) *tableHeader {
 	un := &d.units[u]
-	h := &tableHeader{goalCol: -1, indCol: -1, cells: len(un.cells), section: un.section, pos: -1, lastBlock: un.block, rowGoal: -1, typCol: -1}
+	h := &tableHeader{goalCol: -1, indCol: -1, cells: len(un.cells), section: un.section, pos: -1, lastBlock: un.block, rowGoal: -1, typCol: -1,
+		targetCol: -1, headerUnit: u}
 	pg := &d.pages[un.page]
 	for i, c := range un.cells {
 		if wordCount(pg.text[c.start:c.end]) > 4 {
@@ -340,6 +343,8 @@ func (d *doc) readHeader(u int) *tableHeader {
 			h.srcCols = append(h.srcCols, i)
 		} else if columnRole(pg.text[c.start:c.end]) == "typ" {
 			h.typCol = i
+		} else if low := strings.ToLower(pg.text[c.start:c.end]); strings.HasPrefix(low, "målvärde") || strings.HasPrefix(low, "målnivå") {
+			h.targetCol = i
 		}
 	}
 	if h.goalCol < 0 && h.indCol < 0 {
@@ -382,6 +387,14 @@ func (r *reader) readRow(u int, th *tableHeader) {
 		indCol = -1
 	}
 	rowGoal := -1
+	if th.goalCol < 0 && th.targetCol >= 0 && indCol >= 0 {
+		// No goal column, but a target value: the row as a whole is a goal
+		// ("Andel som mår bra | 70 % | 80 %" under "Målvärde 2019").
+		if tc := col(th.targetCol); tc < len(un.cells) && strings.TrimSpace(d.pages[un.page].text[un.cells[tc].start:un.cells[tc].end]) != "" {
+			r.goals = append(r.goals, found{unit: u, start: un.start, end: un.end, horizon: r.rowHorizon(u, th), rowGoal: -1})
+			rowGoal = len(r.goals) - 1
+		}
+	}
 	if th.goalCol >= 0 && goalCol < len(un.cells) {
 		c := un.cells[goalCol]
 		if g := r.restatedGoal(u, c.start, c.end); g >= 0 {
@@ -438,6 +451,26 @@ func typeWords(cell string) []string {
 		}
 	}
 	return out
+}
+
+// rowHorizon reads the horizon of a goal row from the row and, failing
+// that, from the header's target-value column ("Målvärde 2019").
+func (r *reader) rowHorizon(u int, th *tableHeader) string {
+	d := r.d
+	un := &d.units[u]
+	h := d.horizon(u, un.start, un.end, r.year)
+	if h != "ospecificerad" || th.targetCol < 0 {
+		return h
+	}
+	hd := th.headerUnit
+	if hd < 0 || th.targetCol >= len(d.units[hd].cells) {
+		return h
+	}
+	c := d.units[hd].cells[th.targetCol]
+	if y := yearHorizon(d.spanYears(hd, c.start, c.end), r.year); y != "" {
+		return y
+	}
+	return h
 }
 
 // sourceColumn reports a column name that names where figures come from

@@ -170,3 +170,17 @@ func TestSectionKindFromContent(t *testing.T) {
 		t.Errorf("sections:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
 	}
 }
+
+func TestTargetValueRowIsGoal(t *testing.T) {
+	text := "Indikator | Utgångsvärde 2017 | Målvärde 2019\nAndel elever som mår bra | 70 % | 80 %\nAntal utbildade i MHFA | 120 | 300"
+	c := NewCoder(defaultCodebook(t))
+	cd := c.Code(PlanMeta{Year: 2018}, []PageText{{Page: 1, Text: text}})
+	if len(cd.Goals) != 2 || len(cd.Indicators) != 2 {
+		t.Fatalf("goals %+v indicators %+v; want 2 and 2", cd.Goals, cd.Indicators)
+	}
+	for i, g := range cd.Goals {
+		if g.Horizon != "kort" || len(g.IndicatorIDs) != 1 || cd.Indicators[i].GoalID != g.ID {
+			t.Errorf("goal %+v / indicator %+v: want a short-term goal linked to its row's indicator", g, cd.Indicators[i])
+		}
+	}
+}
