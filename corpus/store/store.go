@@ -4,8 +4,9 @@
 //
 // A plan is written in one transaction (plan row, pages, coding, codes), so
 // a crash at any moment leaves either the whole plan or no trace of it. The
-// original file is written and synced before that transaction commits; a
-// file without a plan row is an orphan that Open removes.
+// original file is written, synced and renamed into place (and its folder
+// synced) before that transaction commits; a file without a plan row is an
+// orphan that RemoveOrphanFiles removes.
 //
 // The store knows nothing of HTTP, search or extraction.
 package store
@@ -19,6 +20,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/plankoll/plankoll/analyzer"
@@ -32,6 +34,10 @@ import (
 type Store struct {
 	db  *sql.DB
 	dir string
+	// fileMu orders writing an original file and committing its plan
+	// against deleting a plan and removing its file, so that a delete
+	// and a re-upload of the same bytes cannot leave a plan without file.
+	fileMu sync.Mutex
 }
 
 const schema = `
@@ -78,8 +84,8 @@ CREATE INDEX IF NOT EXISTS codes_code ON codes(dimension, code);
 `
 
 // Open opens (creating if needed) the store in dir: dir/plankoll.db and
-// dir/files/. It removes original files that no plan refers to, left by a
-// crash between writing a file and committing its plan.
+// dir/files/. Several processes may open one store; only the one that
+// owns the data folder should call RemoveOrphanFiles.
 func Open(ctx context.Context, dir string) (*Store, error) {
 	if err := os.MkdirAll(filepath.Join(dir, "files"), 0o755); err != nil {
 		return nil, fmt.Errorf("open store: %w", err)
@@ -94,10 +100,6 @@ func Open(ctx context.Context, dir string) (*Store, error) {
 	if _, err := db.ExecContext(ctx, schema); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("open store: create schema: %w", err)
-	}
-	if err := s.removeOrphanFiles(ctx); err != nil {
-		db.Close()
-		return nil, err
 	}
 	return s, nil
 }
@@ -142,6 +144,8 @@ func (s *Store) AddPlan(ctx context.Context, in NewPlan) (p corpus.Plan, created
 	p.CodebookVersion = in.Coding.CodebookVersion
 	in.Coding.PlanID = p.ID
 
+	s.fileMu.Lock()
+	defer s.fileMu.Unlock()
 	if err := s.writeFile(p.SHA256, in.Data); err != nil {
 		return p, false, err
 	}
@@ -422,6 +426,8 @@ func (s *Store) DeletePlan(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
+	s.fileMu.Lock()
+	defer s.fileMu.Unlock()
 	res, err := s.db.ExecContext(ctx, `DELETE FROM plans WHERE id = ?`, id)
 	if err != nil {
 		return fmt.Errorf("delete plan %s: %w", id, err)
@@ -542,12 +548,24 @@ func (s *Store) writeFile(sha string, data []byte) error {
 	if err := os.Rename(f.Name(), dst); err != nil {
 		return fmt.Errorf("store file: %w", err)
 	}
+	// The rename itself must survive a power loss before the plan row
+	// that points at the file is committed.
+	d, err := os.Open(filepath.Dir(dst))
+	if err != nil {
+		return fmt.Errorf("store file: %w", err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("store file: sync folder: %w", err)
+	}
 	return nil
 }
 
-// removeOrphanFiles deletes original files (and temp files) that no plan
+// RemoveOrphanFiles deletes original files (and temp files) that no plan
 // refers to: the trace of a crash between writing a file and committing.
-func (s *Store) removeOrphanFiles(ctx context.Context) error {
+// Only the process that owns the data folder may call it: a file being
+// written by a running upload is an orphan until its plan commits.
+func (s *Store) RemoveOrphanFiles(ctx context.Context) error {
 	known := map[string]bool{}
 	rows, err := s.db.QueryContext(ctx, `SELECT sha256 FROM plans`)
 	if err != nil {

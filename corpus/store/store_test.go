@@ -153,21 +153,31 @@ func TestDeleteAndFilter(t *testing.T) {
 	}
 }
 
-func TestOpenRemovesOrphanFiles(t *testing.T) {
+func TestRemoveOrphanFiles(t *testing.T) {
 	ctx := context.Background()
 	s, dir := openTemp(t)
 	p, _, _ := s.AddPlan(ctx, newPlan("kept"))
-	orphan := filepath.Join(dir, "files", "ab", "ab"+string(make([]byte, 0))+"cdef")
+	orphan := filepath.Join(dir, "files", "ab", "abcdef")
+	tmp := filepath.Join(dir, "files", "ab", ".tmp-123")
 	os.MkdirAll(filepath.Dir(orphan), 0o755)
 	os.WriteFile(orphan, []byte("x"), 0o644)
+	os.WriteFile(tmp, []byte("x"), 0o644)
 	s.Close()
 	s2, err := Open(ctx, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s2.Close()
-	if _, err := os.Stat(orphan); !os.IsNotExist(err) {
-		t.Errorf("orphan survived: %v", err)
+	if _, err := os.Stat(orphan); err != nil {
+		t.Errorf("Open alone removed a file (another process may be writing it): %v", err)
+	}
+	if err := s2.RemoveOrphanFiles(ctx); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{orphan, tmp} {
+		if _, err := os.Stat(f); !os.IsNotExist(err) {
+			t.Errorf("orphan %s survived: %v", filepath.Base(f), err)
+		}
 	}
 	if _, err := s2.File(ctx, p.ID); err != nil {
 		t.Errorf("kept file lost: %v", err)
@@ -223,5 +233,29 @@ func TestCodedPlans(t *testing.T) {
 	all, _ := s.CodedPlans(ctx, Filter{})
 	if len(all) != 2 {
 		t.Errorf("CodedPlans() = %d plans; want 2", len(all))
+	}
+}
+
+// TestDeleteAndReuploadRace deletes a plan while the same bytes are
+// uploaded again: whichever wins, a stored plan always has its file.
+func TestDeleteAndReuploadRace(t *testing.T) {
+	ctx := context.Background()
+	s, _ := openTemp(t)
+	for i := range 100 {
+		p, _, err := s.AddPlan(ctx, newPlan("race"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var wg sync.WaitGroup
+		wg.Add(2)
+		go func() { defer wg.Done(); s.DeletePlan(ctx, p.ID) }()
+		go func() { defer wg.Done(); s.AddPlan(ctx, newPlan("race")) }()
+		wg.Wait()
+		if _, err := s.Plan(ctx, p.ID); err == nil {
+			if _, err := s.File(ctx, p.ID); err != nil {
+				t.Fatalf("round %d: plan stored without its file: %v", i, err)
+			}
+			s.DeletePlan(ctx, p.ID)
+		}
 	}
 }
