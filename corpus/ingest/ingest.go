@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"log/slog"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -45,8 +46,14 @@ type Service struct {
 	Coder     Coder
 	Log       *slog.Logger
 	Now       func() time.Time
+	// MaxConcurrent bounds the ingests that run at once (extraction,
+	// coding, indexing); default the number of CPUs. Others wait up to
+	// SlotWait for a slot, then get EUnavailable.
+	MaxConcurrent int
+	SlotWait      time.Duration
 
 	mu       sync.Mutex
+	slots    chan struct{}
 	inFlight map[string]*flight // by SHA-256: concurrent uploads of one file extract once
 }
 
@@ -71,8 +78,9 @@ type Upload struct {
 
 // Validate checks an upload's metadata and returns the plan it describes
 // (county, municipality, year, audience, title, filename), or an *Error
-// with a stable code: EUnknownLan, EUnknownKommun, EInvalidYear,
-// EUnknownAudience, EInvalidFilename, EMissingFile.
+// with a stable code: EUnknownLan, EUnknownKommun, EInvalid (a kommun
+// outside the given county), EInvalidYear, EUnknownAudience,
+// EInvalidFilename, EEmptyDocument.
 func Validate(u Upload, now time.Time) (corpus.Plan, error) {
 	var p corpus.Plan
 	if err := checkFilename(u.Filename); err != nil {
@@ -192,7 +200,9 @@ func (s *Service) Ingest(ctx context.Context, u Upload) (corpus.Plan, bool, erro
 	s.inFlight[sha] = f
 	s.mu.Unlock()
 
-	f.plan, f.created, f.err = s.ingest(ctx, u, meta, sha, now)
+	// The work is shared by every request for these bytes, so one client
+	// going away must not fail the others; extraction has its own deadline.
+	f.plan, f.created, f.err = s.ingest(context.WithoutCancel(ctx), u, meta, sha, now)
 	s.mu.Lock()
 	delete(s.inFlight, sha)
 	s.mu.Unlock()
@@ -213,7 +223,40 @@ func sha256Hex(data []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// acquire waits for an ingest slot; release gives it back.
+func (s *Service) acquire(ctx context.Context) (release func(), err error) {
+	s.mu.Lock()
+	if s.slots == nil {
+		n := s.MaxConcurrent
+		if n <= 0 {
+			n = runtime.NumCPU()
+		}
+		s.slots = make(chan struct{}, n)
+	}
+	slots := s.slots
+	s.mu.Unlock()
+	wait := s.SlotWait
+	if wait <= 0 {
+		wait = 2 * time.Minute
+	}
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case slots <- struct{}{}:
+		return func() { <-slots }, nil
+	case <-t.C:
+		return nil, corpus.Errorf(corpus.EUnavailable, "The service is busy reading other plans; try again in a minute.")
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
+}
+
 func (s *Service) ingest(ctx context.Context, u Upload, meta corpus.Plan, sha string, now time.Time) (corpus.Plan, bool, error) {
+	release, err := s.acquire(ctx)
+	if err != nil {
+		return meta, false, err
+	}
+	defer release()
 	start := time.Now()
 	doc, err := s.Extractor.Extract(ctx, u.Filename, u.Data)
 	if err != nil {
@@ -223,7 +266,7 @@ func (s *Service) ingest(ctx context.Context, u Upload, meta corpus.Plan, sha st
 		meta.Title = defaultTitle(doc, u.Filename)
 	}
 	meta.SHA256 = sha
-	coding := s.Coder.Code(analyzer.PlanMeta{PlanID: store.PlanID(sha), Year: meta.Year, Lan: meta.Lan}, pageTexts(doc.Pages))
+	coding := s.Coder.Code(analyzer.PlanMeta{PlanID: store.PlanID(sha), Year: meta.Year, Lan: meta.Lan}, PageTexts(doc.Pages))
 	p, created, err := s.Store.AddPlan(ctx, store.NewPlan{Plan: meta, Data: u.Data, Doc: doc, Coding: coding, Created: now})
 	if err != nil {
 		return meta, false, fmt.Errorf("ingest %s: %w", u.Filename, err)
@@ -240,12 +283,13 @@ func (s *Service) ingest(ctx context.Context, u Upload, meta corpus.Plan, sha st
 }
 
 func (s *Service) indexPlan(ctx context.Context, id string) error {
-	src := Source{Store: s.Store}
-	segs, err := src.Segments(ctx, id)
+	// The fingerprint first: if the plan changes in between, the index
+	// holds newer segments under an older fingerprint, which Sync repairs.
+	fp, err := s.Store.Fingerprint(ctx, id)
 	if err != nil {
 		return err
 	}
-	fp, err := s.Store.Fingerprint(ctx, id)
+	segs, err := Source{Store: s.Store}.Segments(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -258,8 +302,9 @@ func (s *Service) Delete(ctx context.Context, id string) error {
 		return err
 	}
 	if err := s.Index.DeletePlan(id); err != nil {
-		// Gone from the store; the next Sync removes it from the index.
-		return fmt.Errorf("delete %s from index: %w", id, err)
+		// Gone from the store, which is what counts; the next Sync (at
+		// start) removes it from the index.
+		s.log().Error("delete plan from index", "plan_id", id, "err", err)
 	}
 	s.log().Info("plan deleted", "plan_id", id)
 	return nil
@@ -290,11 +335,15 @@ func (s *Service) Recode(ctx context.Context, version string, all bool, progress
 			return i, err
 		}
 		pages, err := s.Store.Pages(ctx, p.ID)
-		if err != nil {
+		if corpus.ErrorCode(err) == corpus.ENotFound {
+			continue // deleted meanwhile
+		} else if err != nil {
 			return i, err
 		}
-		c := s.Coder.Code(analyzer.PlanMeta{PlanID: p.ID, Year: p.Year, Lan: p.Lan}, pageTexts(pages))
-		if err := s.Store.SetCoding(ctx, p.ID, c); err != nil {
+		c := s.Coder.Code(analyzer.PlanMeta{PlanID: p.ID, Year: p.Year, Lan: p.Lan}, PageTexts(pages))
+		if err := s.Store.SetCoding(ctx, p.ID, c); corpus.ErrorCode(err) == corpus.ENotFound {
+			continue
+		} else if err != nil {
 			return i, fmt.Errorf("recode %s: %w", p.ID, err)
 		}
 		if progress != nil {
@@ -318,7 +367,8 @@ func (s *Service) log() *slog.Logger {
 	return slog.New(slog.DiscardHandler)
 }
 
-func pageTexts(pages []corpus.Page) []analyzer.PageText {
+// PageTexts turns stored pages into the coder's input.
+func PageTexts(pages []corpus.Page) []analyzer.PageText {
 	out := make([]analyzer.PageText, len(pages))
 	for i, p := range pages {
 		out[i] = analyzer.PageText{Page: p.Page, Text: p.Text}

@@ -163,3 +163,66 @@ func BenchmarkIngest(b *testing.B) {
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/plan")
 	b.ReportMetric(float64(pages)/b.Elapsed().Seconds(), "pages/s")
 }
+
+// gatedExtractor holds every extraction until gate is closed.
+type gatedExtractor struct {
+	Extractor
+	started chan struct{}
+	gate    chan struct{}
+}
+
+func (g gatedExtractor) Extract(ctx context.Context, name string, data []byte) (*corpus.Document, error) {
+	g.started <- struct{}{}
+	<-g.gate
+	return g.Extractor.Extract(ctx, name, data)
+}
+
+// TestSharedIngestSurvivesFirstClientLeaving: two requests for the same
+// bytes share one extraction; the first client going away must not fail
+// the second.
+func TestSharedIngestSurvivesFirstClientLeaving(t *testing.T) {
+	s := newService(t, t.TempDir())
+	g := gatedExtractor{Extractor: s.Extractor, started: make(chan struct{}, 1), gate: make(chan struct{})}
+	s.Extractor = g
+	u := Upload{Filename: "plan.txt", Data: []byte(planText), Lan: "Jämtland", Year: "2018"}
+	ctx1, cancel := context.WithCancel(context.Background())
+	first := make(chan error, 1)
+	go func() { _, _, err := s.Ingest(ctx1, u); first <- err }()
+	<-g.started
+	second := make(chan error, 1)
+	var got corpus.Plan
+	go func() {
+		p, _, err := s.Ingest(context.Background(), u)
+		got = p
+		second <- err
+	}()
+	cancel()
+	time.Sleep(20 * time.Millisecond)
+	close(g.gate)
+	<-first
+	if err := <-second; err != nil || got.ID == "" {
+		t.Fatalf("second request: %v; want the plan", err)
+	}
+	if plans, _ := s.Store.Plans(context.Background(), store.Filter{}); len(plans) != 1 {
+		t.Errorf("%d plans stored; want 1", len(plans))
+	}
+}
+
+// TestIngestSlots: with every slot taken, an upload waits SlotWait and is
+// then refused as unavailable, storing nothing.
+func TestIngestSlots(t *testing.T) {
+	s := newService(t, t.TempDir())
+	s.MaxConcurrent, s.SlotWait = 1, 50*time.Millisecond
+	release, err := s.acquire(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, _, err = s.Ingest(context.Background(), Upload{Filename: "plan.txt", Data: []byte(planText), Lan: "Jämtland", Year: "2018"})
+	if corpus.ErrorCode(err) != corpus.EUnavailable {
+		t.Errorf("Ingest with no free slot = %v; want unavailable", err)
+	}
+	release()
+	if _, created, err := s.Ingest(context.Background(), Upload{Filename: "plan.txt", Data: []byte(planText), Lan: "Jämtland", Year: "2018"}); err != nil || !created {
+		t.Errorf("Ingest after release = %v, %v", created, err)
+	}
+}
