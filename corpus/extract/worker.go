@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"runtime/debug"
 	"strings"
@@ -100,6 +101,7 @@ func runInWorker(ctx context.Context, argv []string, filename string, data []byt
 	stdout.max, stderr.max = maxResponseBytes, 64<<10
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	cmd.WaitDelay = time.Second
+	cmd.Env = workerEnv(os.Environ())
 	runErr := cmd.Run()
 	if parent.Err() != nil {
 		return nil, fmt.Errorf("extract: %w", parent.Err()) // the caller gave up
@@ -150,4 +152,16 @@ func (b *limitedBuffer) Write(p []byte) (int, error) {
 		b.Buffer.Write(p[:min(len(p), room)])
 	}
 	return len(p), nil
+}
+
+// workerEnv is the parent's environment without Plankoll's own settings:
+// the child reads untrusted files and needs no write token.
+func workerEnv(env []string) []string {
+	out := make([]string, 0, len(env))
+	for _, kv := range env {
+		if !strings.HasPrefix(kv, "PLANKOLL_") {
+			out = append(out, kv)
+		}
+	}
+	return out
 }
