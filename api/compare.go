@@ -12,23 +12,24 @@ import (
 )
 
 // requiredYear reads a year parameter that must be given.
-func requiredYear(c echo.Context, name string) (int, error) {
+func (s *Server) requiredYear(c echo.Context, name string) (int, error) {
+	now := s.now()
 	v := c.QueryParam(name)
 	if v == "" {
 		return 0, corpus.Errorf(corpus.EInvalidYear, "The parameter %s (a plan year) is missing.", name)
 	}
-	return ingest.ParseYear(v, timeNow())
+	return ingest.ParseYear(v, now)
 }
 
 // compareByLan compares a county's (or municipality's) plans of two years,
 // like with like (compare.Pick).
 func (s *Server) compareByLan(c echo.Context) error {
 	ctx := c.Request().Context()
-	from, err := requiredYear(c, "from")
+	from, err := s.requiredYear(c, "from")
 	if err != nil {
 		return err
 	}
-	to, err := requiredYear(c, "to")
+	to, err := s.requiredYear(c, "to")
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"log/slog"
 	"net/http"
@@ -75,6 +76,10 @@ func errorHandler(log *slog.Logger) echo.HTTPErrorHandler {
 			if status == 0 {
 				status = http.StatusBadRequest
 			}
+		}
+		if errors.Is(err, context.Canceled) {
+			// The client went away; nobody reads the answer.
+			code, msg, status = "client_closed_request", "The request was cancelled.", 499
 		}
 		if status >= 500 {
 			log.Error("request failed", "request_id", requestID(c), "method", c.Request().Method, "path", c.Path(), "err", err)

@@ -4,8 +4,8 @@ import (
 	"errors"
 	"io"
 	"mime"
+	"mime/multipart"
 	"net/http"
-	"strings"
 
 	"github.com/labstack/echo/v4"
 
@@ -14,18 +14,20 @@ import (
 	"github.com/plankoll/plankoll/corpus/store"
 )
 
+// multipartMemory is how much of a form is held in memory; larger files
+// go to temporary files.
+const multipartMemory = 1 << 20
+
 func (s *Server) createPlan(c echo.Context) error {
-	fh, err := c.FormFile("file")
+	form, err := s.multipartForm(c)
 	if err != nil {
-		var he *echo.HTTPError
-		if errors.As(err, &he) && he.Code == http.StatusRequestEntityTooLarge {
-			return he
-		}
-		if strings.Contains(err.Error(), "request body too large") {
-			return corpus.Errorf(corpus.ETooLarge, "The upload is larger than the %d bytes this service accepts.", s.MaxBody)
-		}
+		return err
+	}
+	files := form.File["file"]
+	if len(files) == 0 {
 		return corpus.Errorf(corpus.EMissingFile, "The upload has no file: send it as the multipart form field \"file\".")
 	}
+	fh := files[0]
 	name := rawFilename(fh.Header.Get("Content-Disposition"), fh.Filename)
 	f, err := fh.Open()
 	if err != nil {
@@ -39,10 +41,16 @@ func (s *Server) createPlan(c echo.Context) error {
 	if int64(len(data)) > s.MaxBody {
 		return corpus.Errorf(corpus.ETooLarge, "The file is larger than the %d bytes this service accepts.", s.MaxBody)
 	}
+	field := func(k string) string {
+		if v := form.Value[k]; len(v) > 0 {
+			return v[0]
+		}
+		return ""
+	}
 	p, created, err := s.Ingest.Ingest(c.Request().Context(), ingest.Upload{
 		Filename: name, Data: data,
-		Lan: c.FormValue("lan"), Kommun: c.FormValue("kommun"), Year: c.FormValue("year"),
-		Audience: c.FormValue("audience"), Title: c.FormValue("title"),
+		Lan: field("lan"), Kommun: field("kommun"), Year: field("year"),
+		Audience: field("audience"), Title: field("title"),
 	})
 	if err != nil {
 		return err
@@ -52,6 +60,23 @@ func (s *Server) createPlan(c echo.Context) error {
 		return c.JSON(http.StatusCreated, p)
 	}
 	return c.JSON(http.StatusOK, p)
+}
+
+// multipartForm parses the request's multipart form (fields from the body
+// only, never from the URL), keeping large files on disk.
+func (s *Server) multipartForm(c echo.Context) (*multipart.Form, error) {
+	req := c.Request()
+	err := req.ParseMultipartForm(multipartMemory)
+	var he *echo.HTTPError
+	switch {
+	case err == nil:
+		return req.MultipartForm, nil
+	case errors.As(err, &he) && he.Code == http.StatusRequestEntityTooLarge:
+		return nil, corpus.Errorf(corpus.ETooLarge, "The upload is larger than the %d bytes this service accepts.", s.MaxBody)
+	case errors.Is(err, http.ErrNotMultipart):
+		return nil, corpus.Errorf(corpus.EMissingFile, "Send the plan as multipart/form-data with the file in the field \"file\".")
+	}
+	return nil, corpus.Errorf(corpus.EInvalid, "The multipart form could not be read (%v): the upload may have been cut off.", err)
 }
 
 // rawFilename returns the file name as the client sent it: Go's multipart
@@ -82,7 +107,7 @@ func (s *Server) listPlans(c echo.Context) error {
 		f.Kommun = k.Name
 	}
 	if v := c.QueryParam("year"); v != "" {
-		y, err := ingest.ParseYear(v, timeNow())
+		y, err := ingest.ParseYear(v, s.now())
 		if err != nil {
 			return err
 		}

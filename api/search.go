@@ -4,7 +4,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"time"
+	"unicode/utf8"
 
 	"github.com/labstack/echo/v4"
 
@@ -13,8 +13,6 @@ import (
 	"github.com/plankoll/plankoll/corpus/ingest"
 	"github.com/plankoll/plankoll/index"
 )
-
-var timeNow = time.Now
 
 // multi returns a query parameter given several times or comma-separated.
 func multi(c echo.Context, name string) []string {
@@ -43,7 +41,8 @@ func intParam(c echo.Context, name string, def, lo, hi int) (int, error) {
 
 // searchRequest turns query parameters into an index request, with the
 // county and audience names normalised as on upload.
-func searchRequest(c echo.Context) (index.Request, error) {
+func (s *Server) searchRequest(c echo.Context) (index.Request, error) {
+	now := s.now()
 	r := index.Request{Q: c.QueryParam("q"), Code: multi(c, "code"), Section: multi(c, "section")}
 	for _, v := range multi(c, "lan") {
 		l, err := corpus.ParseLan(v)
@@ -67,7 +66,7 @@ func searchRequest(c echo.Context) (index.Request, error) {
 		r.Audience = append(r.Audience, string(a))
 	}
 	for _, v := range multi(c, "year") {
-		y, err := ingest.ParseYear(v, timeNow())
+		y, err := ingest.ParseYear(v, now)
 		if err != nil {
 			return r, err
 		}
@@ -84,7 +83,7 @@ func searchRequest(c echo.Context) (index.Request, error) {
 }
 
 func (s *Server) search(c echo.Context) error {
-	r, err := searchRequest(c)
+	r, err := s.searchRequest(c)
 	if err != nil {
 		return err
 	}
@@ -100,7 +99,18 @@ func (s *Server) analyze(c echo.Context) error {
 	if len(text) > 10000 {
 		return corpus.Errorf(corpus.EInvalid, "The text to analyse is longer than 10 000 bytes.")
 	}
-	return c.JSON(http.StatusOK, map[string]any{"text": text, "tokens": swedish.Explain(text), "version": swedish.Version()})
+	return c.JSON(http.StatusOK, map[string]any{"text": text, "tokens": explainChars(text), "version": swedish.Version()})
+}
+
+// explainChars is swedish.Explain with start/end as character (code
+// point) offsets, as everywhere in the API, instead of bytes.
+func explainChars(text string) []swedish.Explanation {
+	ex := swedish.Explain(text)
+	for i := range ex {
+		ex[i].Start = utf8.RuneCountInString(text[:ex[i].Start])
+		ex[i].End = utf8.RuneCountInString(text[:ex[i].End])
+	}
+	return ex
 }
 
 func (s *Server) codebook(c echo.Context) error {

@@ -36,8 +36,11 @@ type Server struct {
 	Tokens []string
 	// MaxBody is the largest request body in bytes.
 	MaxBody int64
-	// Ready reports whether start-up work (sync, samples) is done.
+	// Ready reports whether start-up work (sync, samples) is done; writes
+	// wait for it.
 	Ready func() bool
+	// Now is the clock (plan years are checked against it).
+	Now func() time.Time
 
 	echo *echo.Echo
 }
@@ -59,16 +62,16 @@ func (s *Server) Handler() http.Handler {
 	e.GET("/healthz", s.healthz)
 	v1 := e.Group("/api/v1")
 	v1.GET("/plans", s.listPlans)
-	v1.POST("/plans", s.createPlan, s.requireWrite)
+	v1.POST("/plans", s.createPlan, s.requireReady, s.requireWrite)
 	v1.GET("/plans/:id", s.getPlan)
-	v1.DELETE("/plans/:id", s.deletePlan, s.requireWrite)
+	v1.DELETE("/plans/:id", s.deletePlan, s.requireReady, s.requireWrite)
 	v1.GET("/plans/:id/text", s.planText)
 	v1.GET("/plans/:id/file", s.planFile)
 	v1.GET("/plans/:id/coding", s.planCoding)
 	v1.GET("/search", s.search)
 	v1.GET("/analyze", s.analyze)
 	v1.GET("/codebook", s.codebook)
-	v1.POST("/eval", s.eval)
+	v1.POST("/eval", s.eval, s.requireWrite)
 	v1.GET("/lans", s.lans)
 	v1.GET("/openapi.yaml", s.openapi)
 	v1.GET("/status", s.status)
@@ -114,9 +117,8 @@ func (s *Server) requireWrite(next echo.HandlerFunc) echo.HandlerFunc {
 		if len(s.Tokens) == 0 {
 			return next(c)
 		}
-		h := c.Request().Header.Get(echo.HeaderAuthorization)
-		tok, ok := strings.CutPrefix(h, "Bearer ")
-		if !ok || strings.TrimSpace(tok) == "" {
+		scheme, tok, _ := strings.Cut(c.Request().Header.Get(echo.HeaderAuthorization), " ")
+		if !strings.EqualFold(scheme, "Bearer") || strings.TrimSpace(tok) == "" {
 			c.Response().Header().Set(echo.HeaderWWWAuthenticate, `Bearer realm="plankoll"`)
 			return corpus.Errorf(corpus.EUnauthorized, "This endpoint needs a write token: send the header Authorization: Bearer TOKEN.")
 		}
@@ -139,6 +141,25 @@ func tokenValid(got string, tokens []string) bool {
 	return ok == 1
 }
 
+// requireReady refuses writes while start-up work (re-coding, index
+// sync, sample plans) runs: they would race it.
+func (s *Server) requireReady(next echo.HandlerFunc) echo.HandlerFunc {
+	return func(c echo.Context) error {
+		if s.Ready != nil && !s.Ready() {
+			c.Response().Header().Set("Retry-After", "10")
+			return corpus.Errorf(corpus.EUnavailable, "The service is starting (re-coding or re-indexing plans); try again shortly.")
+		}
+		return next(c)
+	}
+}
+
+func (s *Server) now() time.Time {
+	if s.Now != nil {
+		return s.Now()
+	}
+	return time.Now()
+}
+
 func (s *Server) healthz(c echo.Context) error {
 	if s.Ready != nil && !s.Ready() {
 		return c.JSON(http.StatusServiceUnavailable, map[string]string{"status": "starting"})
@@ -148,8 +169,11 @@ func (s *Server) healthz(c echo.Context) error {
 
 // Serve runs the server on ln until ctx ends, then shuts down gracefully:
 // requests in flight (an upload being stored) get up to grace to finish.
+// A request still running after that is abandoned; what it stores is
+// still all or nothing.
 func (s *Server) Serve(ctx context.Context, ln net.Listener, grace time.Duration) error {
-	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: s.Handler(), ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout: 10 * time.Minute, IdleTimeout: 2 * time.Minute}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {

@@ -26,8 +26,9 @@ type statsParams struct {
 
 func readStatsParams(c echo.Context, s *Server) (statsParams, error) {
 	var p statsParams
+	now := s.now()
 	if v := c.QueryParam("year"); v != "" {
-		y, err := ingest.ParseYear(v, timeNow())
+		y, err := ingest.ParseYear(v, now)
 		if err != nil {
 			return p, err
 		}
@@ -173,7 +174,7 @@ func (s *Server) statsGoals(c echo.Context) error {
 }
 
 func (s *Server) exportXLSX(c echo.Context) error {
-	year, err := requiredYear(c, "year")
+	year, err := s.requiredYear(c, "year")
 	if err != nil {
 		return err
 	}
@@ -189,7 +190,7 @@ func (s *Server) exportXLSX(c echo.Context) error {
 }
 
 func (s *Server) exportQDPX(c echo.Context) error {
-	year, err := requiredYear(c, "year")
+	year, err := s.requiredYear(c, "year")
 	if err != nil {
 		return err
 	}
