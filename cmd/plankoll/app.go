@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"os"
 	"path/filepath"
@@ -72,6 +73,12 @@ func openApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
 		a.Close()
 		return nil, err
 	}
+	// This process owns the folder now: files of uploads that a crash cut
+	// off before their plan committed can go.
+	if err := a.store.RemoveOrphanFiles(ctx); err != nil {
+		a.Close()
+		return nil, err
+	}
 	if a.index, err = index.Open(filepath.Join(cfg.Data, "index"), index.Options{}); err != nil {
 		a.Close()
 		return nil, err
@@ -114,7 +121,7 @@ func (a *app) Close() {
 
 // heal re-codes plans coded with another codebook version and brings the
 // index up to the store: what start-up does before the service is ready.
-func (a *app) heal(ctx context.Context, progressTo *os.File) error {
+func (a *app) heal(ctx context.Context, progressTo io.Writer) error {
 	n, err := a.ingest.Recode(ctx, a.codebook.Version(), false, newProgress(progressTo, a.log, "recode").Update)
 	if err != nil {
 		return fmt.Errorf("recode: %w", err)

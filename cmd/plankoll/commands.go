@@ -71,12 +71,12 @@ func runIngest(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	defer a.Close()
-	if err := a.heal(ctx, os.Stderr); err != nil {
+	if err := a.heal(ctx, stderr); err != nil {
 		return err
 	}
 	var added, dup []string
 	refused := map[string]string{}
-	bar := newProgress(os.Stderr, log, "ingest")
+	bar := newProgress(stderr, log, "ingest")
 	for i, f := range files {
 		if ctx.Err() != nil {
 			break
@@ -172,7 +172,7 @@ func runReindex(ctx context.Context, args []string, stderr io.Writer) error {
 	}
 	a.ingest.Index = a.index
 	start := time.Now()
-	st, err := a.ingest.Sync(ctx, newProgress(os.Stderr, log, "reindex").Update)
+	st, err := a.ingest.Sync(ctx, newProgress(stderr, log, "reindex").Update)
 	if err != nil {
 		return fmt.Errorf("reindex: %w", err)
 	}
@@ -191,11 +191,11 @@ func runRecode(ctx context.Context, args []string, stderr io.Writer) error {
 		return err
 	}
 	defer a.Close()
-	n, err := a.ingest.Recode(ctx, a.codebook.Version(), true, newProgress(os.Stderr, log, "recode").Update)
+	n, err := a.ingest.Recode(ctx, a.codebook.Version(), true, newProgress(stderr, log, "recode").Update)
 	if err != nil {
 		return err
 	}
-	if _, err := a.ingest.Sync(ctx, newProgress(os.Stderr, log, "index sync").Update); err != nil {
+	if _, err := a.ingest.Sync(ctx, newProgress(stderr, log, "index sync").Update); err != nil {
 		return err
 	}
 	log.Info("recoded", "plans", n, "codebook_version", a.codebook.Version())
@@ -209,6 +209,8 @@ func runCode(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	lanFlag := fs.String("lan", "", "county of the plan (name or code); optional")
 	yearFlag := fs.String("year", "", "plan year; goal horizons from years need it")
 	cbFlag := fs.String("codebook", os.Getenv("PLANKOLL_CODEBOOK"), "codebook YAML file (default: the embedded one)")
+	maxBody := fs.Int64("max-bytes", 100<<20, "largest file to read")
+	timeout := fs.Duration("extract-timeout", 60*time.Second, "time limit for extracting the file")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -239,16 +241,11 @@ func runCode(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return fmt.Errorf("code: %w", err)
 	}
-	cfg := &Config{MaxBody: 100 << 20, Timeout: 60 * time.Second}
-	doc, err := newExtractor(cfg).Extract(ctx, filepath.Base(path), data)
+	doc, err := newExtractor(&Config{MaxBody: *maxBody, Timeout: *timeout}).Extract(ctx, filepath.Base(path), data)
 	if err != nil {
 		return err
 	}
-	pages := make([]analyzer.PageText, len(doc.Pages))
-	for i, p := range doc.Pages {
-		pages[i] = analyzer.PageText{Page: p.Page, Text: p.Text}
-	}
-	coding := analyzer.NewCoder(cb).Code(meta, pages)
+	coding := analyzer.NewCoder(cb).Code(meta, ingest.PageTexts(doc.Pages))
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
 	return enc.Encode(coding)

@@ -155,7 +155,7 @@ func readTokens(path string) ([]string, error) {
 	return toks, nil
 }
 
-// logValue describes the configuration for the start-up log line, with
+// logAttrs describes the configuration for the start-up log line, with
 // tokens masked.
 func (c *Config) logAttrs() []any {
 	return []any{"addr", c.Addr, "data", c.Data, "sample", c.Sample, "write_tokens", len(c.Tokens),

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net/url"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -56,7 +57,14 @@ func TestKillDuringIngest(t *testing.T) {
 		}
 		var list struct{ Plans []planJSON }
 		s2.get("/api/v1/plans", nil).json(t, &list)
+		files, _ := filepath.Glob(filepath.Join(data, "files", "*", "*"))
+		if len(files) != len(list.Plans) {
+			t.Errorf("round %d: %d original files for %d plans", round, len(files), len(list.Plans))
+		}
 		for _, p := range list.Plans {
+			if r := s2.get("/api/v1/plans/"+p.ID+"/file", nil); r.status != 200 || len(r.body) == 0 {
+				t.Errorf("round %d: plan %s has no original file: %d", round, p.ID, r.status)
+			}
 			var text struct{ Pages []struct{ Text string } }
 			s2.get("/api/v1/plans/"+p.ID+"/text", nil).json(t, &text)
 			if len(text.Pages) != p.Pages || p.Pages == 0 {

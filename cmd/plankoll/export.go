@@ -17,8 +17,9 @@ import (
 )
 
 // runExport writes a year's tables as CSV files (one per table, in a
-// folder), an XLSX workbook or a REFI-QDA project. It reads the store only,
-// so it works beside a running server.
+// folder), an XLSX workbook or a REFI-QDA project. It only reads the
+// store (no index, no lock, no clean-up), so it works beside a running
+// server.
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("plankoll export", flag.ContinueOnError)
 	fs.SetOutput(stderr)

@@ -13,14 +13,13 @@ import (
 // progress draws a bar with an ETA on a terminal, and logs counts
 // otherwise, always on stderr so that stdout stays clean.
 type progress struct {
-	mu       sync.Mutex
-	w        io.Writer
-	log      *slog.Logger
-	what     string
-	start    time.Time
-	tty      bool
-	lastLog  time.Time
-	finished bool
+	mu      sync.Mutex
+	w       io.Writer
+	log     *slog.Logger
+	what    string
+	start   time.Time
+	tty     bool
+	lastLog time.Time
 }
 
 func newProgress(w io.Writer, log *slog.Logger, what string) *progress {

@@ -2,10 +2,10 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net"
-	"os"
 	"sync/atomic"
 	"time"
 
@@ -38,39 +38,37 @@ func runServe(ctx context.Context, args []string, stderr io.Writer) error {
 		Tokens: cfg.Tokens, MaxBody: cfg.MaxBody, Ready: ready.Load}
 	log.Info("listening", "addr", ln.Addr().String(), "codebook_version", a.codebook.Version())
 
-	// Start-up work runs while the server answers (healthz says "starting").
+	// Start-up work runs while the server answers reads (healthz says
+	// "starting", writes get 503); if it fails, the server stops.
+	ctx, stop := context.WithCancel(ctx)
+	defer stop()
 	prepErr := make(chan error, 1)
 	go func() {
-		err := a.heal(ctx, os.Stderr)
+		err := a.heal(ctx, stderr)
 		if err == nil && cfg.Sample {
-			err = loadSamples(ctx, a)
+			err = loadSamples(ctx, a, stderr)
 		}
 		if err == nil {
 			ready.Store(true)
 			log.Info("ready")
+		} else {
+			stop()
 		}
 		prepErr <- err
 	}()
-	serveErr := make(chan error, 1)
-	go func() { serveErr <- srv.Serve(ctx, ln, 30*time.Second) }()
-	select {
-	case err := <-prepErr:
-		if err != nil {
-			return err
-		}
-		err = <-serveErr
-		log.Info("stopped")
-		return err
-	case err := <-serveErr:
-		<-prepErr
-		log.Info("stopped")
-		return err
+	// An upload may take the whole extraction time and then be stored.
+	grace := cfg.Timeout + 30*time.Second
+	err = srv.Serve(ctx, ln, grace)
+	if perr := <-prepErr; perr != nil && !errors.Is(perr, context.Canceled) {
+		return perr // start-up failed and stopped the server
 	}
+	log.Info("stopped")
+	return err
 }
 
 // loadSamples fills an empty data folder with the bundled sample plans,
 // once: a user who deletes them does not get them back.
-func loadSamples(ctx context.Context, a *app) error {
+func loadSamples(ctx context.Context, a *app, stderr io.Writer) error {
 	done, err := a.store.Meta(ctx, "samples_loaded")
 	if err != nil || done != "" {
 		return err
@@ -86,7 +84,7 @@ func loadSamples(ctx context.Context, a *app) error {
 	if err != nil {
 		return err
 	}
-	bar := newProgress(os.Stderr, a.log, "loading sample plans")
+	bar := newProgress(stderr, a.log, "loading sample plans")
 	for i, sp := range plans {
 		_, _, err := a.ingest.Ingest(ctx, ingest.Upload{Filename: sp.Filename, Data: sp.Data, Lan: sp.Lan,
 			Year: fmt.Sprint(sp.Year), Audience: sp.Audience, Title: sp.Title})
