@@ -382,7 +382,9 @@ func (d *doc) dimensionApplies(dim string, u int, indUnits map[int]bool) bool {
 	if ds == nil {
 		return true
 	}
-	if len(ds.Sections) > 0 && !contains(ds.Sections, d.kind(u)) {
+	// A plan whose headings name no part (or that has none) gives no
+	// ground for a section constraint.
+	if len(ds.Sections) > 0 && d.named && !contains(ds.Sections, d.kind(u)) {
 		return false
 	}
 	return !(ds.SkipIndicators && indUnits[u])
@@ -392,6 +394,7 @@ func (d *doc) dimensionApplies(dim string, u int, indUnits map[int]bool) bool {
 // heading (the earliest section rule that fires), else its parent's kind,
 // else ovrigt.
 func (d *doc) classifySections(force string) {
+	d.named = force != ""
 	for i := range d.sections {
 		s := &d.sections[i]
 		if force != "" {
@@ -409,6 +412,9 @@ func (d *doc) classifySections(force string) {
 					best, bestFrom = kind, h.from
 				}
 			}
+		}
+		if best != "" {
+			d.named = true
 		}
 		if best == "" {
 			best = "ovrigt"

@@ -184,3 +184,15 @@ func TestTargetValueRowIsGoal(t *testing.T) {
 		}
 	}
 }
+
+func TestNoHeadingsNoSectionConstraint(t *testing.T) {
+	// A plan with no headings at all still gets its intervention levels.
+	text := "Kommunerna ska erbjuda boendestöd till personer med psykisk funktionsnedsättning. Föräldrastöd ska erbjudas alla föräldrar."
+	c := NewCoder(defaultCodebook(t))
+	got := codesOf(t, c, text, "")
+	for _, w := range []string{"insatsniva/behandlande_stodjande", "insatsniva/framjande_forebyggande"} {
+		if !contains(got, w) {
+			t.Errorf("Code(%q) = %v; want %s", text, got, w)
+		}
+	}
+}

@@ -113,6 +113,7 @@ type doc struct {
 	block    int              // current block while units are made
 
 	goalSpans, indSpans map[int][]cellSpan // unit -> where its goals and indicators stand
+	named               bool               // some heading named a kind of section (or the kind was given)
 }
 
 // line is one line of a page.
