@@ -400,7 +400,7 @@ func (r *reader) readRow(u int, th *tableHeader) {
 		if g := r.restatedGoal(u, c.start, c.end); g >= 0 {
 			rowGoal = g // "1. Fler elever mår bra" in a follow-up table names a goal stated before
 		} else if !d.spanFires(u, c.start, c.end, d.cb.notGoal) {
-			r.goals = append(r.goals, found{unit: u, start: c.start, end: c.end, horizon: d.horizon(u, un.start, un.end, r.year), rowGoal: -1})
+			r.goals = append(r.goals, found{unit: u, start: c.start, end: c.end, horizon: r.rowHorizon(u, th), rowGoal: -1})
 			rowGoal = len(r.goals) - 1
 		}
 	}
@@ -454,21 +454,30 @@ func typeWords(cell string) []string {
 }
 
 // rowHorizon reads the horizon of a goal row from the row and, failing
-// that, from the header's target-value column ("Målvärde 2019").
+// that, from the header cells of its goal and target-value columns
+// ("Effektmål till 2020", "Målvärde 2019").
 func (r *reader) rowHorizon(u int, th *tableHeader) string {
 	d := r.d
 	un := &d.units[u]
 	h := d.horizon(u, un.start, un.end, r.year)
-	if h != "ospecificerad" || th.targetCol < 0 {
-		return h
-	}
 	hd := th.headerUnit
-	if hd < 0 || th.targetCol >= len(d.units[hd].cells) {
+	if h != "ospecificerad" || hd < 0 {
 		return h
 	}
-	c := d.units[hd].cells[th.targetCol]
-	if y := yearHorizon(d.spanYears(hd, c.start, c.end), r.year); y != "" {
-		return y
+	for _, col := range []int{th.goalCol, th.targetCol} {
+		if col < 0 || col >= len(d.units[hd].cells) {
+			continue
+		}
+		c := d.units[hd].cells[col]
+		if _, ok := d.spanFire(hd, c.start, c.end, d.cb.goalLang); ok {
+			return "lang"
+		}
+		if _, ok := d.spanFire(hd, c.start, c.end, d.cb.goalKort); ok {
+			return "kort"
+		}
+		if y := yearHorizon(d.spanYears(hd, c.start, c.end), r.year); y != "" {
+			return y
+		}
 	}
 	return h
 }

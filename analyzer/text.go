@@ -444,6 +444,8 @@ func classifyLines(ls []line) {
 		t := l.text
 		next := nextBody(ls, i)
 		switch {
+		case captionStart.MatchString(t):
+			// "Tabell 2. Mål, indikatorer och källor" names a table: no heading.
 		case isRow(t):
 			l.kind = lRow
 		case strings.HasPrefix(strings.ToLower(t), "bilaga") && wordCount(t) <= 8 && !endsSentence(t):
@@ -586,6 +588,9 @@ func sentenceEnds(s string) []int {
 	}
 	return out
 }
+
+// captionStart matches a table or figure caption at the start of a line.
+var captionStart = regexp.MustCompile(`(?i)^(?:tabell|figur|diagram|bild)\s+\d{1,2}[.:]`)
 
 // captionNumber matches the end of "Tabell 2." or "Figur 1.": the
 // caption goes on after the period.
