@@ -147,6 +147,8 @@ func TestBrukarinflytandeLevels(t *testing.T) {
 		{"Hjärnkollambassadörer medverkar i skolornas arbete.", "deltagande", []string{"Hjärnkoll"}},
 		{"Planen är undertecknad av regionen, kommunerna och NSPH.", "medskapande", []string{"NSPH"}},
 		{"Brukarorganisationerna har inte deltagit i arbetet.", "saknas", nil},
+		{"Ett dialogmöte med brukarorganisationerna ska hållas under hösten.", "avsikt", nil},
+		{"SPES erbjuder stöd till efterlevande efter suicid.", "deltagande", []string{"SPES"}},
 		{"Autism- och Aspergerförbundet och OCD-förbundet har lämnat synpunkter på planen.", "remiss", []string{"OCD-förbundet", "Autism- och Aspergerförbundet"}},
 	}
 	for _, tt := range tests {
