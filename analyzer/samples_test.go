@@ -92,8 +92,9 @@ func TestSamplePlans(t *testing.T) {
 	n := len(plans)
 	t.Logf("codes found %d/%d; level %d/%d; genus placements %d/%d; goal count ±1 %d/%d; indicator count ±1 %d/%d",
 		found, want, levels, n, placements, n, goals, n, inds, n)
-	// Floors a little under what the coder reaches (November 2026: 552/573,
-	// 21, 17, 19, 19 of 21), so that a regression shows.
+	// Floors a little under what the coder reaches (November 2026: 561/573
+	// codes; level 21, genus placements 18, goal count 18, indicator count
+	// 21 of 21), so that a regression shows.
 	if found*100 < want*94 {
 		t.Errorf("found %d of %d intended codes; want at least 94 %%", found, want)
 	}
@@ -101,7 +102,7 @@ func TestSamplePlans(t *testing.T) {
 		what string
 		got  int
 		min  int
-	}{{"brukarinflytande level", levels, 20}, {"genus placements", placements, 15}, {"goal count", goals, 17}, {"indicator count", inds, 17}} {
+	}{{"brukarinflytande level", levels, 20}, {"genus placements", placements, 16}, {"goal count", goals, 17}, {"indicator count", inds, 19}} {
 		if f.got < f.min {
 			t.Errorf("%s right in %d of %d plans; want at least %d", f.what, f.got, n, f.min)
 		}
