@@ -67,6 +67,17 @@ func (s *Server) stats(c echo.Context) (compare.Stats, error) {
 	return compare.NewStats(plans, s.Codebook), nil
 }
 
+// statsFor reads a statistics request's selection and counts over every
+// coded plan.
+func (s *Server) statsFor(c echo.Context) (statsParams, compare.Stats, error) {
+	p, err := readStatsParams(c, s)
+	if err != nil {
+		return p, compare.Stats{}, err
+	}
+	st, err := s.stats(c)
+	return p, st, err
+}
+
 // wantsCSV: ?format=csv or Accept: text/csv.
 func wantsCSV(c echo.Context) bool {
 	return c.QueryParam("format") == "csv" || strings.Contains(c.Request().Header.Get(echo.HeaderAccept), "text/csv")
@@ -83,11 +94,7 @@ func sendCSV(c echo.Context, t export.Table) error {
 }
 
 func (s *Server) statsCodes(c echo.Context) error {
-	p, err := readStatsParams(c, s)
-	if err != nil {
-		return err
-	}
-	st, err := s.stats(c)
+	p, st, err := s.statsFor(c)
 	if err != nil {
 		return err
 	}
@@ -122,11 +129,7 @@ func (s *Server) statsCodes(c echo.Context) error {
 }
 
 func (s *Server) statsMatrix(c echo.Context) error {
-	p, err := readStatsParams(c, s)
-	if err != nil {
-		return err
-	}
-	st, err := s.stats(c)
+	p, st, err := s.statsFor(c)
 	if err != nil {
 		return err
 	}
@@ -158,11 +161,7 @@ func (s *Server) statsTrend(c echo.Context) error {
 }
 
 func (s *Server) statsGoals(c echo.Context) error {
-	p, err := readStatsParams(c, s)
-	if err != nil {
-		return err
-	}
-	st, err := s.stats(c)
+	p, st, err := s.statsFor(c)
 	if err != nil {
 		return err
 	}

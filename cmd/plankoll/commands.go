@@ -147,17 +147,23 @@ func sortedMapKeys(m map[string]string) []string {
 	return keys
 }
 
-func runReindex(ctx context.Context, args []string, stderr io.Writer) error {
-	cfg, _, err := parseConfig("reindex", args, stderr, "data", "codebook", "log-format")
+// openMaintenance parses a maintenance command's flags and opens its data
+// folder.
+func openMaintenance(ctx context.Context, name string, args []string, stderr io.Writer) (*app, error) {
+	cfg, _, err := parseConfig(name, args, stderr, "data", "codebook", "log-format")
 	if err != nil {
-		return err
+		return nil, err
 	}
-	log := newLogger(cfg.LogFormat, stderr)
-	a, err := openApp(ctx, cfg, log)
+	return openApp(ctx, cfg, newLogger(cfg.LogFormat, stderr))
+}
+
+func runReindex(ctx context.Context, args []string, stderr io.Writer) error {
+	a, err := openMaintenance(ctx, "reindex", args, stderr)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
+	cfg, log := a.cfg, a.log
 	// The index is derived data: drop it and build it anew from the store.
 	if err := a.index.Close(); err != nil {
 		return fmt.Errorf("reindex: close index: %w", err)
@@ -181,16 +187,12 @@ func runReindex(ctx context.Context, args []string, stderr io.Writer) error {
 }
 
 func runRecode(ctx context.Context, args []string, stderr io.Writer) error {
-	cfg, _, err := parseConfig("recode", args, stderr, "data", "codebook", "log-format")
-	if err != nil {
-		return err
-	}
-	log := newLogger(cfg.LogFormat, stderr)
-	a, err := openApp(ctx, cfg, log)
+	a, err := openMaintenance(ctx, "recode", args, stderr)
 	if err != nil {
 		return err
 	}
 	defer a.Close()
+	log := a.log
 	n, err := a.ingest.Recode(ctx, a.codebook.Version(), true, newProgress(stderr, log, "recode").Update)
 	if err != nil {
 		return err
