@@ -302,3 +302,57 @@ func TestCommandLine(t *testing.T) {
 		}
 	})
 }
+
+// TestCodebookChangeRecodes restarts the service with the user's own
+// codebook: every plan is re-coded with its version and the index follows
+// (the code filter and facets show no stale codes).
+func TestCodebookChangeRecodes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test builds and runs the binary")
+	}
+	data := t.TempDir()
+	s := startServer(t, data, "--sample=false")
+	txt := readFixture(t, "testdata/gotland-2018.txt")
+	var p planJSON
+	s.upload(upload{filename: "g.txt", data: txt, lan: "Gotland", year: "2018"}).json(t, &p)
+	var cb struct{ Version string }
+	s.get("/api/v1/codebook", nil).json(t, &cb)
+	raw := s.get("/api/v1/codebook", url.Values{"format": {"yaml"}})
+	if raw.status != 200 || cb.Version == "" || cb.Version != p.CodebookVersion {
+		t.Fatalf("codebook %d, version %q, plan coded with %q", raw.status, cb.Version, p.CodebookVersion)
+	}
+	s.stop()
+
+	// The user's codebook: the embedded one with its own label for äldre.
+	own := filepath.Join(t.TempDir(), "kodbok.yaml")
+	yaml := strings.Replace(string(raw.body), "label: Äldre\n", "label: Äldre personer (65+)\n", 1)
+	if yaml == string(raw.body) {
+		t.Fatal("the codebook has no label Äldre to change")
+	}
+	os.WriteFile(own, []byte(yaml), 0o644)
+	s2 := startServer(t, data, "--sample=false", "--codebook", own)
+	var cb2 struct{ Version string }
+	s2.get("/api/v1/codebook", nil).json(t, &cb2)
+	var p2 planJSON
+	s2.get("/api/v1/plans/"+p.ID, nil).json(t, &p2)
+	if cb2.Version == cb.Version || p2.CodebookVersion != cb2.Version {
+		t.Errorf("after a codebook change: codebook %s (was %s), plan coded with %s", cb2.Version, cb.Version, p2.CodebookVersion)
+	}
+	if st := s2.status(); !st.Consistent {
+		t.Errorf("index not in step after re-coding: %+v", st)
+	}
+	var c struct{ Codes []struct{ Code, Label string } }
+	s2.get("/api/v1/plans/"+p.ID+"/coding", nil).json(t, &c)
+	found := false
+	for _, code := range c.Codes {
+		if code.Code == "aldre" {
+			found = code.Label == "Äldre personer (65+)"
+		}
+	}
+	if !found {
+		t.Errorf("the plan's coding does not carry the new label for aldre: %+v", c.Codes)
+	}
+	if !strings.Contains(s2.logBuf.String(), "plans re-coded") {
+		t.Errorf("no re-coding reported in the log")
+	}
+}
