@@ -341,7 +341,9 @@ func TestCodebookChangeRecodes(t *testing.T) {
 	if st := s2.status(); !st.Consistent {
 		t.Errorf("index not in step after re-coding: %+v", st)
 	}
-	var c struct{ Codes []struct{ Code, Label string } }
+	var c struct {
+		Codes []struct{ Code, Label string }
+	}
 	s2.get("/api/v1/plans/"+p.ID+"/coding", nil).json(t, &c)
 	found := false
 	for _, code := range c.Codes {
