@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"path"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/plankoll/plankoll/corpus"
@@ -59,6 +60,9 @@ type Extractor struct {
 	// (e.g. []string{os.Args[0], "extract-worker"}); nil means in-process
 	// (with recover + deadline), used by tests and `plankoll code`.
 	WorkerCommand []string
+
+	mu    sync.Mutex
+	spare *worker // a child started ahead of need (takeWorker)
 }
 
 // Extract detects the format from the bytes (not the name; the name is a hint
@@ -85,7 +89,7 @@ func (e *Extractor) Extract(ctx context.Context, filename string, data []byte) (
 		return nil, err
 	}
 	if f == formatPDF && len(e.WorkerCommand) > 0 {
-		return runInWorker(ctx, e.WorkerCommand, filename, data, lim)
+		return e.runInWorker(ctx, filename, data, lim)
 	}
 	return extractGuarded(ctx, filename, data, lim)
 }

@@ -82,45 +82,116 @@ func RunWorker(ctx context.Context, r io.Reader, w io.Writer) error {
 	return nil
 }
 
-// runInWorker extracts in a child process started from argv, killed at
-// the deadline. A child that dies is the document's fault: running out of
-// memory is ETooLarge, any other crash EUnreadable.
-func runInWorker(ctx context.Context, argv []string, filename string, data []byte, lim Limits) (*corpus.Document, error) {
-	// The child keeps its own deadline; ours is a little later, so that
-	// a child stuck where it cannot look at the clock is still killed.
-	parent := ctx
-	ctx, cancel := context.WithTimeout(ctx, lim.Timeout+2*time.Second)
-	defer cancel()
+// worker is one child process, started and waiting for its request.
+type worker struct {
+	cmd            *exec.Cmd
+	stdin          io.WriteCloser
+	stdout, stderr *limitedBuffer
+	done           chan error // the result of cmd.Wait
+}
+
+// startWorker starts a child from argv; it blocks reading its request
+// until runInWorker writes one. The environment drops Plankoll's own
+// settings: the child reads untrusted files and needs no write token.
+func startWorker(argv []string) (*worker, error) {
+	cmd := exec.Command(argv[0], argv[1:]...)
+	w := &worker{cmd: cmd, stdout: &limitedBuffer{max: maxResponseBytes}, stderr: &limitedBuffer{max: 64 << 10}, done: make(chan error, 1)}
+	cmd.Stdout, cmd.Stderr = w.stdout, w.stderr
+	cmd.Env = workerEnv(os.Environ())
+	cmd.WaitDelay = time.Second
+	stdin, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, errorf("extract: start worker", err)
+	}
+	w.stdin = stdin
+	if err := cmd.Start(); err != nil {
+		return nil, errorf("extract: start worker", err)
+	}
+	go func() { w.done <- cmd.Wait() }()
+	return w, nil
+}
+
+// takeWorker returns the spare child if there is a live one, else starts
+// one, and starts the next spare in the background: starting the binary
+// costs about 15 ms, which an upload then does not wait for. A spare
+// serves one document only, as a fresh child would.
+func (e *Extractor) takeWorker() (*worker, error) {
+	e.mu.Lock()
+	w := e.spare
+	e.spare = nil
+	e.mu.Unlock()
+	go e.refill()
+	if w != nil {
+		select {
+		case <-w.done: // died while waiting; start a fresh one
+		default:
+			return w, nil
+		}
+	}
+	return startWorker(e.WorkerCommand)
+}
+
+func (e *Extractor) refill() {
+	w, err := startWorker(e.WorkerCommand)
+	if err != nil {
+		return
+	}
+	e.mu.Lock()
+	if e.spare == nil {
+		e.spare, w = w, nil
+	}
+	e.mu.Unlock()
+	if w != nil {
+		w.stdin.Close() // another refill won; this child exits on EOF
+	}
+}
+
+// runInWorker extracts in a child process, killed at the deadline. A child
+// that dies is the document's fault: running out of memory is ETooLarge,
+// any other crash EUnreadable.
+func (e *Extractor) runInWorker(ctx context.Context, filename string, data []byte, lim Limits) (*corpus.Document, error) {
 	head, err := json.Marshal(workerRequest{Filename: filename, Limits: lim, Size: int64(len(data))})
 	if err != nil {
 		return nil, errorf("extract: encode worker request", err)
 	}
-	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
-	cmd.Stdin = io.MultiReader(bytes.NewReader(head), strings.NewReader("\n"), bytes.NewReader(data))
-	var stdout, stderr limitedBuffer
-	stdout.max, stderr.max = maxResponseBytes, 64<<10
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	cmd.WaitDelay = time.Second
-	cmd.Env = workerEnv(os.Environ())
-	runErr := cmd.Run()
-	if parent.Err() != nil {
-		return nil, fmt.Errorf("extract: %w", parent.Err()) // the caller gave up
+	w, err := e.takeWorker()
+	if err != nil {
+		return nil, err
 	}
-	if ctx.Err() != nil {
+	go func() {
+		// A child that dies early makes these writes fail; its exit
+		// status says why.
+		io.Copy(w.stdin, io.MultiReader(bytes.NewReader(head), strings.NewReader("\n"), bytes.NewReader(data)))
+		w.stdin.Close()
+	}()
+	// The child keeps its own deadline; ours is a little later, so that
+	// a child stuck where it cannot look at the clock is still killed.
+	timer := time.NewTimer(lim.Timeout + 2*time.Second)
+	defer timer.Stop()
+	var runErr error
+	select {
+	case runErr = <-w.done:
+	case <-timer.C:
+		w.cmd.Process.Kill()
+		<-w.done
 		return nil, timeoutError(lim)
+	case <-ctx.Done():
+		w.cmd.Process.Kill()
+		<-w.done
+		return nil, fmt.Errorf("extract: %w", ctx.Err()) // the caller gave up
 	}
 	if runErr != nil {
-		msg := stderr.String()
+		msg := w.stderr.String()
 		if strings.Contains(msg, "out of memory") || strings.Contains(msg, "cannot allocate memory") {
 			return nil, corpus.Errorf(corpus.ETooLarge, "Reading the document needed more than %d MB of memory: it is too complex or malformed.", lim.MemoryLimit>>20)
 		}
 		if _, ok := runErr.(*exec.ExitError); !ok {
-			return nil, errorf("extract: start worker", runErr)
+			return nil, errorf("extract: run worker", runErr)
 		}
 		return nil, corpus.Errorf(corpus.EUnreadable, "The document cannot be read: the extractor stopped on it (%s).", lastLine(msg, runErr))
 	}
 	var resp workerResponse
-	if err := json.Unmarshal(stdout.Bytes(), &resp); err != nil {
+	if err := json.Unmarshal(w.stdout.Bytes(), &resp); err != nil {
 		return nil, errorf("extract: decode worker result", err)
 	}
 	if resp.Error != nil {
