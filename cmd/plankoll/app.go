@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"syscall"
+	"time"
 
 	"github.com/plankoll/plankoll/analyzer"
 	"github.com/plankoll/plankoll/corpus/extract"
@@ -79,13 +80,29 @@ func openApp(ctx context.Context, cfg *Config, log *slog.Logger) (*app, error) {
 		a.Close()
 		return nil, err
 	}
-	if a.index, err = index.Open(filepath.Join(cfg.Data, "index"), index.Options{}); err != nil {
+	if a.index, err = openIndex(filepath.Join(cfg.Data, "index"), log); err != nil {
 		a.Close()
 		return nil, err
 	}
 	a.ingest = &ingest.Service{Store: a.store, Index: a.index, Extractor: newExtractor(cfg),
 		Coder: analyzer.NewCoder(a.codebook), Log: log}
 	return a, nil
+}
+
+// openIndex opens the search index; one that cannot be read (a damaged
+// disk, a crash of the file system) is derived data: it is moved aside
+// and built anew from the store by the start-up sync.
+func openIndex(dir string, log *slog.Logger) (*index.Index, error) {
+	ix, err := index.Open(dir, index.Options{})
+	if err == nil {
+		return ix, nil
+	}
+	aside := fmt.Sprintf("%s.broken-%d", dir, time.Now().Unix())
+	log.Warn("search index unreadable: moving it aside and rebuilding it from the store", "err", err, "moved_to", aside)
+	if rerr := os.Rename(dir, aside); rerr != nil {
+		return nil, fmt.Errorf("open index: %w (and moving it aside: %v)", err, rerr)
+	}
+	return index.Open(dir, index.Options{})
 }
 
 // lockDataDir keeps a second plankoll process out of the data folder: the

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -82,5 +83,29 @@ func TestKillDuringIngest(t *testing.T) {
 		}
 		t.Logf("round %d: stopped (SIGTERM in round 2, else SIGKILL) after %v; %d whole plans", round, delay, len(list.Plans))
 		s2.stop()
+	}
+}
+
+// TestDamagedIndexIsRebuilt: the index is derived data; one that cannot
+// be read is moved aside and rebuilt from the store at start.
+func TestDamagedIndexIsRebuilt(t *testing.T) {
+	if testing.Short() {
+		t.Skip("end-to-end test builds and runs the binary")
+	}
+	data := t.TempDir()
+	s := startServer(t, data, "--sample=false")
+	if r := s.upload(upload{filename: "g.txt", data: readFixture(t, "testdata/gotland-2018.txt"), lan: "Gotland", year: "2018"}); r.status != 201 {
+		t.Fatalf("upload: %d %s", r.status, r.body)
+	}
+	s.stop()
+	if err := os.WriteFile(filepath.Join(data, "index", "index_meta.json"), []byte("trasig"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s2 := startServer(t, data, "--sample=false")
+	if st := s2.status(); st.Plans != 1 || !st.Consistent {
+		t.Errorf("after a damaged index: %+v", st)
+	}
+	if res := s2.search(url.Values{"q": {"anhörigstöd"}}); res.Total == 0 {
+		t.Error("search finds nothing after the rebuild")
 	}
 }
