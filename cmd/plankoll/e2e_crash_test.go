@@ -41,6 +41,16 @@ func TestKillDuringIngest(t *testing.T) {
 				s.tryUpload(upload{filename: name, data: []byte(body), lan: "Gotland", year: "2018"})
 			}()
 		}
+		if round == 0 {
+			// A 900-page PDF takes a second or more to read: it is
+			// surely in flight when the kill comes, and must leave no
+			// trace.
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				s.tryUpload(upload{filename: "lang.pdf", data: pagesPDF(900, true), lan: "Skåne", year: "2018"})
+			}()
+		}
 		time.Sleep(delay)
 		if round == 2 {
 			// SIGTERM: uploads in flight finish or roll back, and the
@@ -58,6 +68,11 @@ func TestKillDuringIngest(t *testing.T) {
 		}
 		var list struct{ Plans []planJSON }
 		s2.get("/api/v1/plans", nil).json(t, &list)
+		for _, p := range list.Plans {
+			if p.Filename == "lang.pdf" {
+				t.Errorf("round %d: the upload killed during extraction left a plan: %+v", round, p)
+			}
+		}
 		files, _ := filepath.Glob(filepath.Join(data, "files", "*", "*"))
 		if len(files) != len(list.Plans) {
 			t.Errorf("round %d: %d original files for %d plans", round, len(files), len(list.Plans))

@@ -10,6 +10,7 @@ import (
 	"io"
 	"strings"
 	"testing"
+	"time"
 )
 
 // Hostile and broken inputs for the end-to-end tests, made at test time so
@@ -121,7 +122,11 @@ func flateBombPDF(t *testing.T) []byte {
 }
 
 // manyPagesPDF has n pages sharing one small content stream.
-func manyPagesPDF(n int) []byte {
+func manyPagesPDF(n int) []byte { return pagesPDF(n, false) }
+
+// pagesPDF has n pages; with distinct, each page has text of its own (so
+// no line repeats as a running header) and takes real work to read.
+func pagesPDF(n int, distinct bool) []byte {
 	kids := make([]string, n)
 	objs := [][]byte{
 		[]byte("<< /Type /Catalog /Pages 2 0 R >>"),
@@ -130,8 +135,17 @@ func manyPagesPDF(n int) []byte {
 		[]byte("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"),
 	}
 	for i := range n {
+		contents := "3 0 R"
+		if distinct {
+			var b strings.Builder
+			for l := range 40 {
+				fmt.Fprintf(&b, "BT /F1 10 Tf 72 %d Td (Rad %d p\345 sidan %d om suicidprevention och anh\366rigst\366d) Tj ET\n", 780-l*18, l, i)
+			}
+			objs = append(objs, stream("", []byte(b.String())))
+			contents = fmt.Sprintf("%d 0 R", len(objs))
+		}
 		kids[i] = fmt.Sprintf("%d 0 R", len(objs)+1)
-		objs = append(objs, []byte("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 3 0 R /Resources << /Font << /F1 4 0 R >> >> >>"))
+		objs = append(objs, []byte("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents "+contents+" /Resources << /Font << /F1 4 0 R >> >> >>"))
 	}
 	objs[1] = []byte(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), n))
 	return buildPDF(objs)
@@ -203,4 +217,20 @@ func TestDeflateZeros(t *testing.T) {
 	if len(got) < n-258 || len(got) > n || bytes.Count(got, []byte{0}) != len(got) {
 		t.Errorf("inflated to %d bytes (non-zero: %v); want about %d zeros", len(got), bytes.Count(got, []byte{0}) != len(got), n)
 	}
+}
+
+// TestPagesPDFReads checks the slow fixture is a real document.
+func TestPagesPDFReads(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and runs the binary")
+	}
+	s := startServer(t, t.TempDir(), "--sample=false")
+	start := time.Now()
+	r := s.upload(upload{filename: "lang.pdf", data: pagesPDF(900, true), lan: "Skåne", year: "2018"})
+	var p planJSON
+	r.json(t, &p)
+	if r.status != 201 || p.Pages != 900 {
+		t.Fatalf("900-page upload: %d %s", r.status, r.body)
+	}
+	t.Logf("900 pages read and stored in %v", time.Since(start))
 }
