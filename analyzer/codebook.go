@@ -153,6 +153,7 @@ type ruleSpec struct {
 	Unless    []string `yaml:"unless"`
 	Except    []string `yaml:"except"`
 	Sections  []string `yaml:"sections"`
+	Units     []string `yaml:"units"` // fires only in these kinds of unit (prose, heading, row, item)
 	AtStart   bool     `yaml:"at_start"`
 	Negatable *bool    `yaml:"negatable"`
 	Match     []string `yaml:"match"`
@@ -582,6 +583,13 @@ func (b *builder) compile(set string, sp *ruleSpec, negatable bool) (*rule, erro
 	}
 	r := &rule{id: sp.ID, set: set, within: sp.Within, atStart: sp.AtStart,
 		sections: sp.Sections, negatable: negatable, spec: sp, codes: sp.Codes}
+	for _, name := range sp.Units {
+		k, ok := unitKindNames[name]
+		if !ok {
+			return nil, fmt.Errorf("unknown unit kind %q", name)
+		}
+		r.units = append(r.units, k)
+	}
 	if len(sp.Codes) > 0 {
 		b.cb.derived = append(b.cb.derived, r)
 	}
@@ -603,6 +611,9 @@ func (b *builder) compile(set string, sp *ruleSpec, negatable bool) (*rule, erro
 	}
 	return r, nil
 }
+
+// unitKindNames are the kinds of unit a rule's `units` may name.
+var unitKindNames = map[string]unitKind{"prose": uProse, "heading": uHeading, "row": uRow, "item": uItem}
 
 // idLines maps "rule:<id>", "node:<id>" (dimensions, codes,
 // organisations) and "kind:<kind>" (sections) to the lines of the

@@ -1,6 +1,7 @@
 package analyzer
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -74,6 +75,9 @@ func (d *doc) fireDerived(r *rule, u int, hs []hit, fired []firing) (hit, bool) 
 	if len(r.sections) > 0 && !contains(r.sections, d.sections[un.section].kind) {
 		return hit{}, false
 	}
+	if len(r.units) > 0 && !slices.Contains(r.units, un.kind) {
+		return hit{}, false
+	}
 	if anyHit(hs, r.unless) || (len(r.require) > 0 && !anyHit(hs, r.require)) {
 		return hit{}, false
 	}
@@ -113,6 +117,9 @@ func (d *doc) fire(r *rule, u int, hs []hit) (hit, bool) {
 func (d *doc) fireFrom(r *rule, u int, hs []hit, first int) (hit, bool) {
 	un := &d.units[u]
 	if len(r.sections) > 0 && !contains(r.sections, d.sections[un.section].kind) {
+		return hit{}, false
+	}
+	if len(r.units) > 0 && !slices.Contains(r.units, un.kind) {
 		return hit{}, false
 	}
 	if anyHit(hs, r.unless) || (len(r.require) > 0 && !anyHit(hs, r.require)) {

@@ -330,6 +330,7 @@ type rule struct {
 	within    int
 	atStart   bool
 	sections  []string
+	units     []unitKind // empty: any kind of unit
 	negatable bool
 	codes     []string // "dimension/code", for derived rules
 	spec      *ruleSpec
