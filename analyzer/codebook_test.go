@@ -116,7 +116,7 @@ func TestLoadCodebookErrors(t *testing.T) {
 		{"unknown section", mutate(t, "  - kind: ovrigt\n", "  - kind: diverse\n"), []string{"unknown section kind", "diverse"}},
 		{"missing code", mutate(t, "      - id: samer\n", "      - id: samerna\n"), []string{"lacks code", "samer"}},
 		{"near without within", mutate(t, "            within: 10\n", "\n"), []string{"genus_grupper", "within"}},
-		{"unknown unit kind", mutate(t, "      units: [row]\n", "      units: [table]\n"), []string{"brukar_deltagande_ansvar", "unknown unit kind", "table"}},
+		{"unknown unit kind", mutate(t, "\n      units: [row]\n", "\n      units: [table]\n"), []string{"brukar_deltagande_ansvar", "unknown unit kind", "table"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
