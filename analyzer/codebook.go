@@ -68,6 +68,10 @@ type fileSpec struct {
 	Indicators       indicatorsSpec  `yaml:"indicators"`
 	Brukarinflytande brukarSpec      `yaml:"brukarinflytande"`
 	Genus            genusSpec       `yaml:"genus"`
+	// Meta are units about the plan document itself (what is new in this
+	// year's plan, how it is laid out): a code found only there is not
+	// given to the plan.
+	Meta []ruleSpec `yaml:"meta"`
 }
 
 type negationSpec struct {
@@ -189,6 +193,7 @@ type Codebook struct {
 	orgs                                                                             []orgRules
 	genus                                                                            []*rule
 	genusSpan                                                                        []*rule // the pattern rules behind genus, to test a cell
+	meta                                                                             []*rule // units about the document itself
 }
 
 type codeRules struct {
@@ -488,6 +493,7 @@ func (b *builder) ruleSets() error {
 		{"indicators/process", s.Indicators.Process, &cb.indProc, false, true},
 		{"indicators/resultat", s.Indicators.Resultat, &cb.indRes, false, true},
 		{"genus/present", s.Genus.Present, &cb.genus, true, true},
+		{"meta", s.Meta, &cb.meta, false, false},
 	}
 	for _, set := range sets {
 		if set.required && len(set.in) == 0 {

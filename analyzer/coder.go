@@ -267,7 +267,9 @@ func (d *doc) codes(indUnits map[int]bool) []Code {
 	found := map[key]*Code{}
 	var order []key
 	excluded := d.excludedCodes()
+	firm := map[key]bool{} // found outside units about the document itself
 	for u := range d.units {
+		_, meta := d.fires(u, d.cb.meta)
 		seen := map[key]bool{}
 		for _, f := range d.units[u].fired {
 			if f.r.dim == "" {
@@ -278,6 +280,7 @@ func (d *doc) codes(indUnits map[int]bool) []Code {
 				continue
 			}
 			seen[k] = true
+			firm[k] = firm[k] || !meta
 			c := found[k]
 			if c == nil {
 				c = &Code{Dimension: k.dim, Code: k.code, Label: d.cb.Label(k.dim, k.code), Evidence: []Evidence{}}
@@ -295,7 +298,7 @@ func (d *doc) codes(indUnits map[int]bool) []Code {
 	}
 	out := make([]Code, 0, len(order))
 	for _, k := range order {
-		if excluded[k.dim+"/"+k.code] && found[k].Count <= maxExcludedMentions {
+		if !firm[k] || excluded[k.dim+"/"+k.code] && found[k].Count <= maxExcludedMentions {
 			continue
 		}
 		out = append(out, *found[k])
