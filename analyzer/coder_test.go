@@ -118,3 +118,37 @@ func equalJSON(t *testing.T, a, b any) bool {
 	}
 	return string(x) == string(y)
 }
+
+// TestMetaText checks that a code named only where the plan describes its
+// own changes is not given, and is given when the body names it too.
+func TestMetaText(t *testing.T) {
+	cb, err := DefaultCodebook()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := NewCoder(cb)
+	meta := "Nytt för 2018 är att skolbaserad suicidprevention med YAM införs och att BUP erbjuder internetbehandling.\n\n"
+	cases := []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"only in the list of changes", meta + "Planen gäller vuxna med psykisk ohälsa.", false},
+		{"also in the body", meta + "YAM erbjuds alla elever i årskurs 9.", true},
+		{"no list of changes", "YAM erbjuds alla elever i årskurs 9.", true},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			cd := c.Code(PlanMeta{Year: 2018}, []PageText{{Page: 1, Text: tc.text}})
+			got := false
+			for _, code := range cd.Codes {
+				if code.Dimension == "metod" && code.Code == "yam" {
+					got = true
+				}
+			}
+			if got != tc.want {
+				t.Errorf("metod/yam given = %v, want %v; codes %v", got, tc.want, cd.Codes)
+			}
+		})
+	}
+}
