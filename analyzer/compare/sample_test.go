@@ -1,7 +1,6 @@
 package compare_test
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"os"
@@ -14,8 +13,8 @@ import (
 	"github.com/plankoll/plankoll/analyzer"
 	"github.com/plankoll/plankoll/analyzer/compare"
 	"github.com/plankoll/plankoll/corpus"
-	"github.com/plankoll/plankoll/corpus/extract"
 	"github.com/plankoll/plankoll/corpus/samples"
+	"github.com/plankoll/plankoll/corpus/samples/coded"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/sample_differences.txt")
@@ -133,29 +132,13 @@ func codedSamples(t *testing.T) map[string]compare.PlanInput {
 	if err != nil {
 		t.Fatal(err)
 	}
-	coder := analyzer.NewCoder(cb)
-	plans, err := samples.Plans()
+	plans, err := coded.Samples(analyzer.NewCoder(cb))
 	if err != nil {
 		t.Fatal(err)
 	}
-	var ex extract.Extractor
 	out := map[string]compare.PlanInput{}
-	for i, s := range plans {
-		doc, err := ex.Extract(context.Background(), s.Filename, s.Data)
-		if err != nil {
-			t.Fatalf("%s: %v", s.Filename, err)
-		}
-		l, err := corpus.ParseLan(s.Lan)
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := corpus.Plan{ID: fmt.Sprint(i), Lan: l.Name, LanCode: l.Code, Year: s.Year, Audience: corpus.Audience(s.Audience), Title: s.Title}
-		pages := make([]analyzer.PageText, len(doc.Pages))
-		for j, pg := range doc.Pages {
-			pages[j] = analyzer.PageText{Page: pg.Page, Text: pg.Text}
-		}
-		coding := coder.Code(analyzer.PlanMeta{PlanID: p.ID, Year: p.Year, Lan: p.Lan}, pages)
-		out[s.Filename] = compare.PlanInput{Plan: p, Pages: doc.Pages, Coding: coding}
+	for _, p := range plans {
+		out[p.File] = p.PlanInput
 	}
 	return out
 }

@@ -10,42 +10,22 @@ import (
 
 	"github.com/plankoll/plankoll/analyzer"
 	"github.com/plankoll/plankoll/corpus"
-	"github.com/plankoll/plankoll/corpus/extract"
-	"github.com/plankoll/plankoll/corpus/samples"
+	"github.com/plankoll/plankoll/corpus/samples/coded"
 	"github.com/plankoll/plankoll/index"
 )
 
-// sampleInput is a sample plan read once: its plan, pages and coding.
-type sampleInput struct {
-	plan   corpus.Plan
-	pages  []corpus.Page
-	coding analyzer.Coding
-}
-
-func readSamples(b *testing.B) ([]sampleInput, *analyzer.Coder) {
+func readSamples(b *testing.B) ([]coded.Plan, *analyzer.Coder) {
 	b.Helper()
-	plans, err := samples.Plans()
-	if err != nil {
-		b.Fatal(err)
-	}
 	cb, err := analyzer.DefaultCodebook()
 	if err != nil {
 		b.Fatal(err)
 	}
 	coder := analyzer.NewCoder(cb)
-	e := &extract.Extractor{Limits: extract.DefaultLimits()}
-	var out []sampleInput
-	for i, sp := range plans {
-		doc, err := e.Extract(context.Background(), sp.Filename, sp.Data)
-		if err != nil {
-			b.Fatal(err)
-		}
-		l, _ := corpus.ParseLan(sp.Lan)
-		p := corpus.Plan{ID: fmt.Sprintf("s%02d", i), Lan: l.Name, LanCode: l.Code, Year: sp.Year, Audience: corpus.Audience(sp.Audience)}
-		c := coder.Code(analyzer.PlanMeta{PlanID: p.ID, Year: p.Year, Lan: p.Lan}, PageTexts(doc.Pages))
-		out = append(out, sampleInput{p, doc.Pages, c})
+	plans, err := coded.Samples(coder)
+	if err != nil {
+		b.Fatal(err)
 	}
-	return out, coder
+	return plans, coder
 }
 
 // BenchmarkRecodeSamples codes every sample plan once per iteration:
@@ -55,7 +35,7 @@ func BenchmarkRecodeSamples(b *testing.B) {
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, s := range in {
-			coder.Code(analyzer.PlanMeta{PlanID: s.plan.ID, Year: s.plan.Year}, PageTexts(s.pages))
+			coder.Code(analyzer.PlanMeta{PlanID: s.Plan.ID, Year: s.Plan.Year}, PageTexts(s.Pages))
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*len(in)), "ms/plan")
@@ -91,13 +71,13 @@ func BenchmarkSearchSamples(b *testing.B) {
 		lans := corpus.Lans()
 		for i := 0; i < n; i++ {
 			s := in[i%len(in)]
-			p := s.plan
+			p := s.Plan
 			p.ID = fmt.Sprintf("g%04d", i)
 			if i >= len(in) {
 				l := lans[i%len(lans)]
 				p.Lan, p.LanCode, p.Year = l.Name, l.Code, 2016+i%4
 			}
-			if err := ix.IndexPlan(p.ID, "fp", Segments(p, s.pages, s.coding)); err != nil {
+			if err := ix.IndexPlan(p.ID, "fp", Segments(p, s.Pages, s.Coding)); err != nil {
 				b.Fatal(err)
 			}
 		}
