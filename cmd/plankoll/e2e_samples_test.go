@@ -164,7 +164,7 @@ func TestSampleCorpus(t *testing.T) {
 			}
 		}
 		s.get("/api/v1/stats/codes", url.Values{"year": {"2017"}, "dimension": {"malgrupp"}, "code": {st.Rows[0].Code}, "detail": {"true"}}).json(t, &detail)
-		if len(detail.Detail) != st.Rows[0].Lans && len(detail.Detail) < st.Rows[0].Lans {
+		if len(detail.Detail) < st.Rows[0].Lans {
 			t.Errorf("drill-down gives %d plans for a code in %d counties", len(detail.Detail), st.Rows[0].Lans)
 		}
 		for _, d := range detail.Detail {
