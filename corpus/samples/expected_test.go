@@ -40,14 +40,7 @@ var (
 
 func TestExpectedCodings(t *testing.T) {
 	codebookIDs := codebookIDs(t)
-	codings, err := ExpectedCodings()
-	if err != nil {
-		t.Fatalf("ExpectedCodings() error: %v", err)
-	}
-	plans, err := Plans()
-	if err != nil {
-		t.Fatalf("Plans() error: %v", err)
-	}
+	codings, plans := loadCodingsAndPlans(t)
 	byFile := map[string]bool{}
 	for _, c := range codings {
 		if byFile[c.File] {
@@ -125,14 +118,9 @@ func TestExpectedCodings(t *testing.T) {
 	}
 }
 
-// TestExpectedDifferences checks that the differences file agrees with the
-// codings: codes added and removed are exactly the set differences, and
-// levels and placements are the codings' own.
-func TestExpectedDifferences(t *testing.T) {
-	diffs, err := ExpectedDifferences()
-	if err != nil {
-		t.Fatalf("ExpectedDifferences() error: %v", err)
-	}
+// loadCodingsAndPlans reads the expected codings and the sample plans.
+func loadCodingsAndPlans(t *testing.T) ([]ExpectedCoding, []Plan) {
+	t.Helper()
 	codings, err := ExpectedCodings()
 	if err != nil {
 		t.Fatalf("ExpectedCodings() error: %v", err)
@@ -141,6 +129,32 @@ func TestExpectedDifferences(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Plans() error: %v", err)
 	}
+	return codings, plans
+}
+
+// planTexts returns each sample plan's text by file name.
+func planTexts(t *testing.T, plans []Plan) map[string]string {
+	t.Helper()
+	text := map[string]string{}
+	for _, p := range plans {
+		s, err := plainText(p.Data)
+		if err != nil {
+			t.Fatalf("%s: %v", p.Filename, err)
+		}
+		text[p.Filename] = s
+	}
+	return text
+}
+
+// TestExpectedDifferences checks that the differences file agrees with the
+// codings: codes added and removed are exactly the set differences, and
+// levels and placements are the codings' own.
+func TestExpectedDifferences(t *testing.T) {
+	diffs, err := ExpectedDifferences()
+	if err != nil {
+		t.Fatalf("ExpectedDifferences() error: %v", err)
+	}
+	codings, plans := loadCodingsAndPlans(t)
 	coding := map[string]ExpectedCoding{}
 	for _, c := range codings {
 		coding[c.File] = c
@@ -227,22 +241,8 @@ func sameSet(a, b []string) bool {
 // TestExpectedOrganisationsInText checks the codings against the PDFs: the
 // user organisations a coding names stand in the plan's text.
 func TestExpectedOrganisationsInText(t *testing.T) {
-	codings, err := ExpectedCodings()
-	if err != nil {
-		t.Fatalf("ExpectedCodings() error: %v", err)
-	}
-	plans, err := Plans()
-	if err != nil {
-		t.Fatalf("Plans() error: %v", err)
-	}
-	text := map[string]string{}
-	for _, p := range plans {
-		s, err := plainText(p.Data)
-		if err != nil {
-			t.Fatalf("%s: %v", p.Filename, err)
-		}
-		text[p.Filename] = s
-	}
+	codings, plans := loadCodingsAndPlans(t)
+	text := planTexts(t, plans)
 	for _, c := range codings {
 		for _, org := range c.Brukarinflytande.Organisations {
 			t.Run(c.File+"/"+org, func(t *testing.T) {
@@ -310,20 +310,8 @@ var metodPatterns = map[string]*regexp.Regexp{
 // none is there that the coding (or a difference built on it) leaves out.
 func TestExpectedMetodInText(t *testing.T) {
 	codebookIDs := codebookIDs(t)
-	codings, err := ExpectedCodings()
-	if err != nil {
-		t.Fatalf("ExpectedCodings() error: %v", err)
-	}
-	plans, err := Plans()
-	if err != nil {
-		t.Fatalf("Plans() error: %v", err)
-	}
-	text := map[string]string{}
-	for _, p := range plans {
-		if text[p.Filename], err = plainText(p.Data); err != nil {
-			t.Fatalf("%s: %v", p.Filename, err)
-		}
-	}
+	codings, plans := loadCodingsAndPlans(t)
+	text := planTexts(t, plans)
 	for _, c := range codings {
 		for _, m := range codebookIDs["metod"] {
 			re, ok := metodPatterns[m]
